@@ -1,0 +1,19 @@
+package city.tds.core;
+
+/** The classes of expected failure. Each maps to one HTTP status in the server. */
+public enum ProblemKind {
+    /** The request is malformed or violates a rule about its content. */
+    INVALID_INPUT,
+    /** The caller did not prove who it is, or its proof expired. */
+    UNAUTHENTICATED,
+    /** The caller is known but may not do this. */
+    FORBIDDEN,
+    /** The thing named does not exist (or the caller may not know it exists). */
+    NOT_FOUND,
+    /** The request conflicts with the current state, e.g. an illegal state transition or a duplicate. */
+    CONFLICT,
+    /** The request body is larger than allowed. */
+    PAYLOAD_TOO_LARGE,
+    /** A component the operation needs is unavailable right now. */
+    UNAVAILABLE
+}

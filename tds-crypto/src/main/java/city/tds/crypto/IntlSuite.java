@@ -1,0 +1,110 @@
+package city.tds.crypto;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.bouncycastle.crypto.BlockCipher;
+import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.engines.AESEngine;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+/** International suite: Ed25519 (RFC 8032), SHA-256, AES-256-GCM. */
+public final class IntlSuite extends BcCryptoSuite {
+
+    public IntlSuite(SecureRandom random) {
+        super(random);
+    }
+
+    @Override
+    public SuiteId id() {
+        return SuiteId.INTL;
+    }
+
+    @Override
+    public String hashAlgorithm() {
+        return "SHA-256";
+    }
+
+    @Override
+    public String signatureAlgorithm() {
+        return "Ed25519";
+    }
+
+    @Override
+    public String cipherAlgorithm() {
+        return "AES-256-GCM";
+    }
+
+    @Override
+    public int symmetricKeyLength() {
+        return 32;
+    }
+
+    @Override
+    Digest newDigest() {
+        return SHA256Digest.newInstance();
+    }
+
+    @Override
+    BlockCipher newBlockCipher() {
+        return AESEngine.newInstance();
+    }
+
+    @Override
+    public SigningKeyPair generateSigningKeyPair() {
+        return keyPair(new Ed25519PrivateKeyParameters(random));
+    }
+
+    @Override
+    public SigningKeyPair restoreSigningKeyPair(byte[] privateKey) {
+        if (privateKey.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+            throw new IllegalArgumentException("an Ed25519 private key has 32 bytes, got " + privateKey.length);
+        }
+        return keyPair(new Ed25519PrivateKeyParameters(privateKey, 0));
+    }
+
+    @Override
+    public Optional<SigningPublicKey> readPublicKey(byte[] encoded) {
+        if (encoded == null
+                || encoded.length != Ed25519PublicKeyParameters.KEY_SIZE
+                || !Ed25519.validatePublicKeyFull(encoded, 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new SigningPublicKey(SuiteId.INTL, encoded, keyIdOf(encoded)));
+    }
+
+    @Override
+    public byte[] sign(SigningKeyPair keyPair, byte[] message) {
+        if (keyPair.suite() != SuiteId.INTL) {
+            throw new IllegalArgumentException("not an Ed25519 key pair: " + keyPair);
+        }
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, (Ed25519PrivateKeyParameters) keyPair.privateKey());
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    @Override
+    public boolean verify(SigningPublicKey publicKey, byte[] message, byte[] signature) {
+        if (publicKey.suite() != SuiteId.INTL || signature == null || signature.length != Ed25519.SIGNATURE_SIZE) {
+            return false;
+        }
+        try {
+            Ed25519Signer signer = new Ed25519Signer();
+            signer.init(false, new Ed25519PublicKeyParameters(publicKey.encoded(), 0));
+            signer.update(message, 0, message.length);
+            return signer.verifySignature(signature);
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    private SigningKeyPair keyPair(Ed25519PrivateKeyParameters privateKey) {
+        byte[] encoded = privateKey.generatePublicKey().getEncoded();
+        SigningPublicKey publicKey = new SigningPublicKey(SuiteId.INTL, encoded, keyIdOf(encoded));
+        return new SigningKeyPair(publicKey, privateKey, privateKey.getEncoded());
+    }
+}
