@@ -1,0 +1,8 @@
+package city.tds.store;
+
+class NodeIdentityStoreOnPostgresTest extends NodeIdentityStoreContract {
+    @Override
+    protected Database openDatabase() {
+        return TestDatabases.postgres();
+    }
+}

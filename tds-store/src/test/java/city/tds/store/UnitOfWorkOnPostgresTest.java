@@ -1,0 +1,8 @@
+package city.tds.store;
+
+class UnitOfWorkOnPostgresTest extends UnitOfWorkContract {
+    @Override
+    protected Database openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
