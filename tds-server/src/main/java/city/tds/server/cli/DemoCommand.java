@@ -1,0 +1,142 @@
+package city.tds.server.cli;
+
+import city.tds.crypto.Argon2idParameters;
+import city.tds.crypto.SuiteId;
+import city.tds.server.FileTrees;
+import city.tds.server.config.ConfigException;
+import city.tds.server.config.ConfigKey;
+import city.tds.server.demo.Demo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "demo",
+        synopsisHeading = "%n用法 / Usage: ",
+        header = "启动演示空间：一个空间节点和三个连接器 / Start the demo: a space node and three connectors",
+        description = {
+            "在一个进程内启动运营方空间节点，以及税务局、人社局、银行三个连接器，各用独立的嵌入式数据库和密钥。",
+            "Starts the operator's space node and connectors for a tax bureau, a social-security bureau and a bank in"
+                    + " one process, each with its own embedded database and key.",
+            "未给出 --data-dir 时使用临时目录，退出时删除。 / Without --data-dir a temporary directory is used and"
+                    + " deleted on exit.",
+            "按 Ctrl+C 停止。 / Stop with Ctrl+C."
+        },
+        optionListHeading = "%n选项 / Options:%n")
+final class DemoCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Mixin
+    HelpOptions helpOptions;
+
+    static final String DEMO_PASSPHRASE = "tds-demo-only-passphrase";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "保留演示数据的目录 / keep demo data in DIR")
+    Path dataDir;
+
+    @Option(
+            names = "--base-port",
+            paramLabel = "PORT",
+            defaultValue = "8080",
+            description = "空间节点端口，连接器依次递增；0 表示任选空闲端口 / space node port, connectors"
+                    + " take the next ones; 0 picks free ports (default: ${DEFAULT-VALUE})")
+    int basePort;
+
+    @Option(
+            names = "--suite",
+            paramLabel = "GM|INTL",
+            defaultValue = "GM",
+            description = "密码套件 / crypto suite (default: ${DEFAULT-VALUE})")
+    String suite;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        SuiteId suiteId = SuiteId.parse(suite)
+                .orElseThrow(() -> new ConfigException("--suite: expected GM or INTL, got '" + suite + "'"));
+        if (basePort < 0 || basePort > 65_532) {
+            throw new ConfigException("--base-port: expected 0 or a port from 1 to 65532, got " + basePort);
+        }
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("tds-demo-") : dataDir;
+        String passphrase = System.getenv(ConfigKey.KEYS_PASSPHRASE.envName());
+        if (passphrase == null || passphrase.isEmpty()) {
+            passphrase = DEMO_PASSPHRASE;
+            out.println("注意：使用演示密钥口令，仅供本机试用 / note: using the demo key passphrase, for local trial only");
+        }
+        out.println("正在启动演示空间 / starting the demo in " + dir.toAbsolutePath());
+        out.flush();
+        Demo demo;
+        try {
+            demo = Demo.start(
+                    dir, basePort, suiteId, passphrase.toCharArray(), Clock.systemUTC(), Argon2idParameters.DEFAULT);
+        } catch (RuntimeException e) {
+            if (temporary) {
+                FileTrees.deleteRecursively(dir);
+            }
+            throw e;
+        }
+        printNodes(out, demo);
+        out.println();
+        out.println("演示空间已就绪，按 Ctrl+C 停止 / the demo is up; press Ctrl+C to stop");
+        out.flush();
+        AutoCloseable cleanup = () -> {
+            if (temporary) {
+                FileTrees.deleteRecursively(dir);
+            }
+        };
+        Shutdown.awaitInterrupt(List.of(cleanup, demo));
+        return 0;
+    }
+
+    private static void printNodes(PrintWriter out, Demo demo) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        out.println();
+        out.printf("%-16s %-26s %-9s %-34s %s%n", "节点 / node", "URL", "health", "signing key", "participant");
+        for (Demo.Running running : demo.nodes()) {
+            URI url = running.node().url();
+            out.printf(
+                    "%-16s %-26s %-9s %-34s %s%n",
+                    running.participant().nodeName(),
+                    url,
+                    health(http, url),
+                    running.node().keys().keyId(),
+                    running.participant().displayName());
+        }
+        out.println();
+        out.println("试试 / try:  curl " + demo.nodes().get(0).node().url() + "/health");
+        out.println("             curl " + demo.nodes().get(1).node().url() + "/api/v1/node");
+    }
+
+    private static String health(HttpClient http, URI url) {
+        try {
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(url.resolve("/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? "200 UP" : response.statusCode() + " DOWN";
+        } catch (IOException e) {
+            return "unreachable";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}

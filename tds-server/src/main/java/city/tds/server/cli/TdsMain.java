@@ -1,0 +1,45 @@
+package city.tds.server.cli;
+
+import city.tds.server.config.ConfigException;
+import city.tds.server.node.StartupException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code tds} command. */
+public final class TdsMain {
+
+    /** Exit code of a start-up or run-time failure. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit code of a bad command line or configuration. */
+    public static final int EXIT_USAGE = 2;
+
+    private TdsMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new TdsCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setUsageHelpAutoWidth(true);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                err.println("tds: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof StartupException) {
+                err.println("tds: " + e.getMessage());
+                return EXIT_FAILURE;
+            }
+            throw e;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,72 @@
+package city.tds.server.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration key TDS understands. A key can be set in {@code tds.yaml} (nested or dotted), by an environment
+ * variable ({@link #envName()}), or on the command line; later sources win in that order.
+ */
+public enum ConfigKey {
+    NODE_NAME("node.name", "tds-node", "Name of this node: lower-case letters, digits and '-', at most 63."),
+    NODE_ROLES("node.roles", "space,connector", "Roles this node plays: space, connector, or both."),
+    NODE_DATA_DIR("node.data-dir", "./data", "Directory for the embedded database, keys and local files."),
+    NODE_CRYPTO_SUITE("node.crypto-suite", "GM", "GM (SM2/SM3/SM4) or INTL (Ed25519/SHA-256/AES-256-GCM)."),
+    NODE_PUBLIC_URL("node.public-url", "http://<http.host>:<http.port>", "URL other nodes use to reach this node."),
+    HTTP_HOST("http.host", "127.0.0.1", "Address the HTTP server listens on; 0.0.0.0 for all interfaces."),
+    HTTP_PORT("http.port", "8080", "Port the HTTP server listens on; 0 picks a free port."),
+    HTTP_MAX_REQUEST_BYTES("http.max-request-bytes", "1MiB", "Largest request body accepted (bytes, or KiB/MiB)."),
+    DATABASE_URL(
+            "database.url", "embedded H2 under <node.data-dir>/db", "JDBC URL: jdbc:h2:... or jdbc:postgresql:..."),
+    DATABASE_USER("database.user", "", "Database user (PostgreSQL)."),
+    DATABASE_PASSWORD("database.password", "", "Database password (PostgreSQL). Secret.", true),
+    DATABASE_MAX_POOL_SIZE("database.max-pool-size", "8", "Most database connections held open."),
+    DATABASE_CONNECT_TIMEOUT("database.connect-timeout", "5s", "How long start-up waits for the database."),
+    KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
+    KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
+    KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");
+
+    private final String key;
+    private final String defaultText;
+    private final String description;
+    private final boolean secret;
+
+    ConfigKey(String key, String defaultText, String description) {
+        this(key, defaultText, description, false);
+    }
+
+    ConfigKey(String key, String defaultText, String description, boolean secret) {
+        this.key = key;
+        this.defaultText = defaultText;
+        this.description = description;
+        this.secret = secret;
+    }
+
+    /** The dotted name, e.g. {@code http.port}. */
+    public String key() {
+        return key;
+    }
+
+    /** The environment variable that sets this key, e.g. {@code TDS_HTTP_PORT}. */
+    public String envName() {
+        return "TDS_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Secret values are never printed, logged or echoed in error messages. */
+    public boolean secret() {
+        return secret;
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

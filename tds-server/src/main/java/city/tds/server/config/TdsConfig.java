@@ -1,0 +1,40 @@
+package city.tds.server.config;
+
+import city.tds.core.node.NodeRole;
+import city.tds.crypto.SuiteId;
+import city.tds.store.DatabaseSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A node's whole configuration, validated.
+ *
+ * @param node who the node is and where it keeps its files
+ * @param http where it listens
+ * @param database where its state lives
+ * @param keys where its signing key is and how it is sealed
+ */
+public record TdsConfig(NodeSettings node, HttpSettings http, DatabaseSettings database, KeySettings keys) {
+
+    public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
+        public NodeSettings {
+            roles = Set.copyOf(roles);
+        }
+    }
+
+    public record HttpSettings(String host, int port, long maxRequestBytes) {}
+
+    /** The passphrase is held as characters and left out of {@code toString}. */
+    public record KeySettings(Path file, char[] passphrase) {
+        @Override
+        public String toString() {
+            return "KeySettings[file=" + file + ", passphrase=***]";
+        }
+    }
+
+    /** The same configuration listening on another port (the demo and tests pick ports at start-up). */
+    public TdsConfig withPort(int port) {
+        return new TdsConfig(node, new HttpSettings(http.host(), port, http.maxRequestBytes()), database, keys);
+    }
+}

@@ -1,0 +1,177 @@
+package city.tds.server.http;
+
+import city.tds.core.ProblemException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's HTTP server: Javalin on Jetty with the project's JSON mapping, problem+json errors for everything that goes
+ * wrong (unknown routes, malformed bodies, oversized requests, unexpected failures, never a stack trace), and a request
+ * timer per route.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final Javalin app;
+    private final List<RouteInfo> routes;
+
+    private HttpApi(Javalin app, List<RouteInfo> routes) {
+        this.app = app;
+        this.routes = routes;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws PortInUseException if the port is taken
+     */
+    public static HttpApi start(
+            String nodeName,
+            String host,
+            int port,
+            long maxRequestBytes,
+            ObjectMapper mapper,
+            MeterRegistry metrics,
+            List<ApiRoutes> groups) {
+        List<RouteInfo> routes = new ArrayList<>();
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = host;
+            config.jetty.port = port;
+            QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+            threads.setName("tds-" + nodeName + "-http");
+            config.jetty.threadPool = threads;
+            config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            config.http.maxRequestSize = maxRequestBytes;
+            config.http.defaultContentType = "application/json";
+            config.router.ignoreTrailingSlashes = true;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.events.handlerAdded(meta -> {
+                if (meta.getHttpMethod().isHttpMethod() && meta.getHttpMethod() != HandlerType.HEAD) {
+                    routes.add(new RouteInfo(meta.getHttpMethod().name(), meta.getPath()));
+                }
+            });
+            config.requestLogger.http((ctx, ms) -> record(metrics, ctx, ms));
+            mapErrors(config.routes);
+            for (ApiRoutes group : groups) {
+                group.addTo(config.routes);
+            }
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            app.stop();
+            if (isBindFailure(e)) {
+                throw new PortInUseException(host, port, e);
+            }
+            throw e;
+        }
+        return new HttpApi(app, List.copyOf(routes));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The routes actually registered with the server, in registration order. */
+    public List<RouteInfo> routes() {
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void mapErrors(io.javalin.config.RoutesConfig routes) {
+        routes.exception(ProblemException.class, (e, ctx) -> ProblemResponse.write(ctx, e.problem()));
+        routes.exception(
+                HttpResponseException.class,
+                (e, ctx) -> ProblemResponse.write(
+                        ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage() == null ? "" : e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            String errorId = UUID.randomUUID().toString();
+            LOG.error("unexpected failure on {} {} (error id {})", ctx.method(), ctx.path(), errorId, e);
+            ProblemResponse.write(ctx, 500, "internal-error", "an unexpected error occurred; error id " + errorId);
+        });
+        routes.error(404, ctx -> {
+            if (!isProblem(ctx)) {
+                ProblemResponse.write(ctx, 404, "not-found", "no resource at " + ctx.method() + " " + ctx.path());
+            }
+        });
+        routes.error(405, ctx -> {
+            if (!isProblem(ctx)) {
+                ProblemResponse.write(
+                        ctx, 405, "method-not-allowed", ctx.method() + " is not allowed on " + ctx.path());
+            }
+        });
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(ProblemResponse.CONTENT_TYPE);
+    }
+
+    private static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "bad-request";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "payload-too-large";
+            default -> "http-" + status;
+        };
+    }
+
+    private static void record(MeterRegistry metrics, Context ctx, float ms) {
+        String route;
+        try {
+            var endpoint = ctx.endpoints().lastHttpEndpoint();
+            route = endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException none) {
+            route = "unmatched";
+        }
+        Timer.builder("http.server.requests")
+                .description("HTTP requests served")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(metrics)
+                .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The port is already taken by another process. */
+    public static final class PortInUseException extends RuntimeException {
+        public PortInUseException(String host, int port, Throwable cause) {
+            super("端口已被占用 / port " + port + " on " + host + " is already in use", cause);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package city.tds.server.node;
+
+import city.tds.core.Result;
+import city.tds.core.health.HealthCheck;
+import city.tds.core.id.TimeOrderedIdGenerator;
+import city.tds.core.node.NodeIdentity;
+import city.tds.core.node.NodeIdentityStore;
+import city.tds.core.node.NodeRole;
+import city.tds.crypto.Argon2idParameters;
+import city.tds.crypto.CryptoSuite;
+import city.tds.crypto.CryptoSuites;
+import city.tds.crypto.NodeKeyFile;
+import city.tds.crypto.SigningKeyPair;
+import city.tds.server.config.TdsConfig;
+import city.tds.server.http.ApiRoutes;
+import city.tds.server.http.HealthRoutes;
+import city.tds.server.http.HttpApi;
+import city.tds.server.http.Json;
+import city.tds.server.http.MetricsRoutes;
+import city.tds.server.http.NodeRoutes;
+import city.tds.server.http.OpenApiRoutes;
+import city.tds.server.http.RouteInfo;
+import city.tds.store.Database;
+import city.tds.store.DatabaseHealthCheck;
+import city.tds.store.DatabaseUnavailableException;
+import city.tds.store.JdbiNodeIdentityStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running node: the composition root that wires configuration, data directory, keys, database and HTTP server with
+ * plain constructors. Start-up either completes or fails with a one-line {@link StartupException} after undoing what it
+ * did (a failed first start leaves no files behind).
+ */
+public final class TdsNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TdsNode.class);
+
+    private final TdsConfig config;
+    private final NodeIdentity identity;
+    private final SigningKeyPair keys;
+    private final HttpApi http;
+    private final Deque<AutoCloseable> resources;
+    private final URI url;
+
+    private TdsNode(
+            TdsConfig config,
+            NodeIdentity identity,
+            SigningKeyPair keys,
+            HttpApi http,
+            Deque<AutoCloseable> resources,
+            URI url) {
+        this.config = config;
+        this.identity = identity;
+        this.keys = keys;
+        this.http = http;
+        this.resources = resources;
+        this.url = url;
+    }
+
+    public static TdsNode start(TdsConfig config, Clock clock) {
+        return start(config, clock, Argon2idParameters.DEFAULT);
+    }
+
+    /** Starts a node with explicit key-derivation cost (tests use a cheap one). */
+    public static TdsNode start(TdsConfig config, Clock clock, Argon2idParameters keyDerivation) {
+        long began = System.nanoTime();
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        CompletableFuture<SuiteAndKeys> keysOpening = null;
+        DataDirectory dataDirectory = DataDirectory.open(config.node().dataDir());
+        resources.push(dataDirectory);
+        try {
+            Instant startedAt = clock.instant();
+            SecureRandom random = new SecureRandom();
+            // loading the crypto provider, deriving the key-sealing key and starting the database are independent,
+            // and each takes a good part of start-up: the first two run on their own thread
+            keysOpening = CompletableFuture.supplyAsync(
+                    () -> {
+                        CryptoSuite suite = CryptoSuites.create(config.node().cryptoSuite(), random);
+                        return new SuiteAndKeys(suite, openKeys(config, suite, clock, keyDerivation));
+                    },
+                    task -> new Thread(task, "tds-" + config.node().name() + "-keys").start());
+
+            Database database = openDatabase(config);
+            resources.push(database);
+            SuiteAndKeys opened = await(keysOpening);
+            CryptoSuite suite = opened.suite();
+            SigningKeyPair keys = opened.keys();
+            NodeIdentity identity = identify(config, new JdbiNodeIdentityStore(database), clock, random);
+
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            metrics.config().commonTags("node", config.node().name());
+            bindJvmMetrics(metrics, resources);
+            resources.push(metrics::close);
+
+            List<HealthCheck> checks = List.of(
+                    new DatabaseHealthCheck(database),
+                    new SigningKeyHealthCheck(suite, keys),
+                    new DataDirectoryHealthCheck(dataDirectory));
+            ObjectMapper mapper = Json.newMapper();
+            AtomicReference<NodeDescription> description = new AtomicReference<>();
+            List<ApiRoutes> routes = List.of(
+                    new HealthRoutes(config.node().name(), checks),
+                    new MetricsRoutes(metrics),
+                    new OpenApiRoutes(),
+                    new NodeRoutes(description::get));
+            HttpApi http = startHttp(config, mapper, metrics, routes);
+            resources.push(http);
+            int port = http.port();
+            URI publicUrl = config.http().port() == 0
+                    ? URI.create(config.node().publicUrl().toString().replaceFirst(":0$", ":" + port))
+                    : config.node().publicUrl();
+            description.set(describe(config, identity, suite, keys, publicUrl, startedAt));
+            URI localUrl = URI.create("http://" + reachableHost(config.http().host()) + ":" + port);
+            LOG.info(
+                    "node {} ({}) started on {} in {} ms with {} key {}",
+                    config.node().name(),
+                    String.join(",", roles(config)),
+                    localUrl,
+                    (System.nanoTime() - began) / 1_000_000,
+                    suite.signatureAlgorithm(),
+                    keys.keyId());
+            return new TdsNode(config.withPort(port), identity, keys, http, resources, localUrl);
+        } catch (RuntimeException e) {
+            if (keysOpening != null) {
+                // never discard the data directory while the key file may still be being written
+                keysOpening.handle((k, failure) -> null).join();
+            }
+            closeAll(resources);
+            dataDirectory.discardIfFresh();
+            throw e instanceof StartupException se ? se : new StartupException(oneLine(e), e);
+        }
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public NodeIdentity identity() {
+        return identity;
+    }
+
+    public SigningKeyPair keys() {
+        return keys;
+    }
+
+    public TdsConfig config() {
+        return config;
+    }
+
+    public List<RouteInfo> routes() {
+        return http.routes();
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+        LOG.info("node {} stopped", config.node().name());
+    }
+
+    private static SigningKeyPair openKeys(
+            TdsConfig config, CryptoSuite suite, Clock clock, Argon2idParameters keyDerivation) {
+        NodeKeyFile keyFile = new NodeKeyFile(suite, keyDerivation, clock);
+        Result<SigningKeyPair> keys;
+        try {
+            keys = keyFile.openOrCreate(config.keys().file(), config.keys().passphrase());
+        } catch (UncheckedIOException e) {
+            throw new StartupException(
+                    "无法读写节点密钥 / " + e.getMessage() + ": " + e.getCause().getMessage());
+        }
+        if (!keys.isOk()) {
+            throw new StartupException("节点密钥不可用 / " + keys.problem().detail());
+        }
+        return keys.value();
+    }
+
+    private record SuiteAndKeys(CryptoSuite suite, SigningKeyPair keys) {}
+
+    private static SuiteAndKeys await(CompletableFuture<SuiteAndKeys> keys) {
+        try {
+            return keys.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static Database openDatabase(TdsConfig config) {
+        try {
+            return Database.open(config.database());
+        } catch (DatabaseUnavailableException e) {
+            throw new StartupException("数据库不可用 / " + e.getMessage(), e);
+        }
+    }
+
+    private static NodeIdentity identify(TdsConfig config, NodeIdentityStore store, Clock clock, SecureRandom random) {
+        String suite = config.node().cryptoSuite().name();
+        return store.find()
+                .map(existing -> {
+                    if (!existing.cryptoSuite().equals(suite)) {
+                        throw new StartupException("密码套件不一致 / this node was created with the " + existing.cryptoSuite()
+                                + " suite and cannot run with " + suite);
+                    }
+                    return existing;
+                })
+                .orElseGet(() -> {
+                    NodeIdentity created = new NodeIdentity(
+                            new TimeOrderedIdGenerator(clock, random).newId(),
+                            config.node().name(),
+                            suite,
+                            clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    store.create(created);
+                    return created;
+                });
+    }
+
+    private static HttpApi startHttp(
+            TdsConfig config, ObjectMapper mapper, PrometheusMeterRegistry metrics, List<ApiRoutes> routes) {
+        try {
+            return HttpApi.start(
+                    config.node().name(),
+                    config.http().host(),
+                    config.http().port(),
+                    config.http().maxRequestBytes(),
+                    mapper,
+                    metrics,
+                    routes);
+        } catch (HttpApi.PortInUseException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private static NodeDescription describe(
+            TdsConfig config,
+            NodeIdentity identity,
+            CryptoSuite suite,
+            SigningKeyPair keys,
+            URI publicUrl,
+            Instant startedAt) {
+        return new NodeDescription(
+                identity.nodeId(),
+                identity.name(),
+                roles(config),
+                TdsVersion.current(),
+                suite.id().name(),
+                new NodeDescription.Algorithms(
+                        suite.hashAlgorithm(), suite.signatureAlgorithm(), suite.cipherAlgorithm()),
+                new NodeDescription.SigningKey(
+                        keys.keyId(),
+                        suite.signatureAlgorithm(),
+                        keys.publicKey().toBase64()),
+                publicUrl,
+                identity.createdAt(),
+                startedAt);
+    }
+
+    private static List<String> roles(TdsConfig config) {
+        return config.node().roles().stream()
+                .sorted()
+                .map(NodeRole::name)
+                .map(r -> r.toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
+    private static void bindJvmMetrics(PrometheusMeterRegistry metrics, Deque<AutoCloseable> resources) {
+        new JvmMemoryMetrics().bindTo(metrics);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(metrics);
+        resources.push(gc);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ClassLoaderMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+    }
+
+    private static String reachableHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("failed to close a resource during shutdown", e);
+            }
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "启动失败 / start-up failed: " + message.lines().findFirst().orElse(message);
+    }
+}
