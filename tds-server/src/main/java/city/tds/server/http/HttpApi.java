@@ -57,7 +57,10 @@ public final class HttpApi implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("tds-" + nodeName + "-http");
             config.jetty.threadPool = threads;
-            config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(2_000);
+                server.setErrorHandler(new ProblemErrorHandler());
+            });
             config.http.maxRequestSize = maxRequestBytes;
             config.http.defaultContentType = "application/json";
             config.router.ignoreTrailingSlashes = true;

@@ -98,6 +98,28 @@ class HttpApiTest {
     }
 
     @Test
+    void jettyLevelErrorsAreProblemsToo() throws Exception {
+        for (String request : List.of(
+                "GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GARBAGE\r\n\r\n",
+                "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n")) {
+            String response = raw(request);
+            assertThat(response).as(request.substring(0, 8)).startsWith("HTTP/1.1 4");
+            assertThat(response).contains("Content-Type: application/problem+json");
+            assertThat(response).contains("\"type\":\"urn:tds:problem:").doesNotContain("<html");
+        }
+    }
+
+    private static String raw(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void unexpectedFailuresAre500WithAnErrorIdAndNoDetail() {
         HttpCall.Response response = HttpCall.get(base.resolve("/boom"));
         assertProblem(response, 500, "internal-error");
