@@ -50,8 +50,9 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return current.get() != null;
     }
 
-    Optional<Handle> currentHandle() {
-        return Optional.ofNullable(current.get()).map(c -> c.handle);
+    @Override
+    public Optional<Transaction> current() {
+        return Optional.ofNullable(current.get());
     }
 
     private <T> T outermost(Function<Transaction, T> work) {

@@ -2,6 +2,7 @@ package city.tds.core.tx;
 
 import city.tds.core.ProblemException;
 import city.tds.core.Result;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,9 @@ public interface UnitOfWork {
      * propagates ({@link ProblemException} included).
      */
     <T> T inTransaction(Function<Transaction, T> work);
+
+    /** The transaction the calling thread is in, if any. Lets a component join (or insist on) the caller's work. */
+    Optional<Transaction> current();
 
     /**
      * Runs {@code work} and commits only if it returns a successful result; a failed result rolls the transaction

@@ -1,0 +1,19 @@
+package city.tds.core.evidence;
+
+import java.util.Objects;
+
+/**
+ * Who did what an evidence record describes.
+ *
+ * @param participantId the participant (organisation) acting, or {@code null} for the node itself (system actions)
+ * @param userId the user or machine client within it, or {@code null}
+ */
+public record EvidenceActor(String participantId, String userId) {
+
+    /** The node acting on its own account, e.g. signing a tree head or expiring an agreement. */
+    public static final EvidenceActor SYSTEM = new EvidenceActor(null, null);
+
+    public static EvidenceActor participant(String participantId, String userId) {
+        return new EvidenceActor(Objects.requireNonNull(participantId, "participantId"), userId);
+    }
+}
