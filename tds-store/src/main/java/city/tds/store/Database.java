@@ -43,6 +43,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens an existing database as it is, without migrating it: for tools that inspect a stopped node and must not
+     * change it.
+     */
+    public static Database openExisting(DatabaseSettings settings) {
+        HikariDataSource dataSource = connect(settings);
+        return new Database(settings, dataSource);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

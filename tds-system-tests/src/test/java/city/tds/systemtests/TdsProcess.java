@@ -115,6 +115,16 @@ final class TdsProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    /** Kills the process as {@code kill -9} does: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the process survived SIGKILL");
+        }
+        stdoutReader.join(TimeUnit.SECONDS.toMillis(10));
+        stderrReader.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -191,7 +191,30 @@ public final class EvidenceLog {
             now = latest.get().timestamp(); // tree heads never go back in time
         }
         byte[] signature = suite.sign(key, SignedTreeHead.signedBytes(size, now, root));
-        return store.saveTreeHead(new SignedTreeHead(size, now, root, key.keyId(), signature));
+        SignedTreeHead saved = store.saveTreeHead(new SignedTreeHead(size, now, root, key.keyId(), signature));
+        synchronized (sequenced) {
+            sequenced.notifyAll();
+        }
+        return saved;
+    }
+
+    /**
+     * Waits until a tree head of at least {@code size} is signed (by this replica or another), at most
+     * {@code timeout}.
+     */
+    public Optional<SignedTreeHead> awaitTreeHead(long size, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<SignedTreeHead> head = store.latestTreeHead().filter(h -> h.treeSize() >= size);
+            long left = deadline - System.nanoTime();
+            if (head.isPresent() || left <= 0) {
+                return head;
+            }
+            synchronized (sequenced) {
+                sequenced.wait(Math.max(
+                        1, Math.min(left / 1_000_000, settings.pollInterval().toMillis())));
+            }
+        }
     }
 
     /** Signs a tree head if the tree grew and the latest head is older than the sign interval (or there is none). */

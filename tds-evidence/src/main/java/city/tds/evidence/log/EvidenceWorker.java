@@ -27,6 +27,7 @@ public final class EvidenceWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private Optional<Lease> lease = Optional.empty();
+    private volatile String lastError;
 
     public EvidenceWorker(EvidenceLog log, LeaseStore leases, String holder, String threadName) {
         this.log = log;
@@ -65,6 +66,7 @@ public final class EvidenceWorker implements AutoCloseable {
                 } else {
                     log.refresh();
                 }
+                lastError = null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -73,6 +75,7 @@ public final class EvidenceWorker implements AutoCloseable {
                         "evidence sequencing failed; retrying in {}",
                         log.settings().pollInterval(),
                         e);
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 lease = Optional.empty();
             }
         }
@@ -92,6 +95,7 @@ public final class EvidenceWorker implements AutoCloseable {
         }
     }
 
+    /** Stops the worker; a holder of the lease first sequences what is queued and signs a head over it. */
     @Override
     public void close() {
         running = false;
@@ -101,6 +105,26 @@ public final class EvidenceWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lease.ifPresent(leases::release);
+        if (lease.isPresent()) {
+            try {
+                while (log.sequenceBatch() > 0) {
+                    // drain the queue
+                }
+                log.signTreeHead();
+            } catch (RuntimeException e) {
+                LOG.warn("could not sign a final tree head; the next start will", e);
+            }
+            leases.release(lease.get());
+        }
+    }
+
+    /** Whether the worker's thread is running. */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
+    /** When the last sequencing error happened, if one did since the last success. */
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
     }
 }

@@ -23,6 +23,10 @@ public enum ConfigKey {
     DATABASE_PASSWORD("database.password", "", "Database password (PostgreSQL). Secret.", true),
     DATABASE_MAX_POOL_SIZE("database.max-pool-size", "8", "Most database connections held open."),
     DATABASE_CONNECT_TIMEOUT("database.connect-timeout", "5s", "How long start-up waits for the database."),
+    EVIDENCE_POLL_INTERVAL(
+            "evidence.poll-interval", "200ms", "How often the evidence sequencer checks the queue when not woken."),
+    EVIDENCE_SIGN_INTERVAL(
+            "evidence.sign-interval", "10s", "Most often a new evidence tree head is signed while the log grows."),
     KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
     KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
     KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");

@@ -2,6 +2,7 @@ package city.tds.server.config;
 
 import city.tds.core.node.NodeRole;
 import city.tds.crypto.SuiteId;
+import city.tds.evidence.log.EvidenceSettings;
 import city.tds.store.DatabaseSettings;
 import city.tds.store.SqlDialect;
 import java.io.IOException;
@@ -56,11 +57,22 @@ public final class ConfigParser {
 
         DatabaseSettings database = database(dataDir);
         Path keyFile = path(ConfigKey.KEYS_FILE).orElse(dataDir.resolve("keys").resolve("node-signing.key"));
+        EvidenceSettings defaults = EvidenceSettings.DEFAULT;
+        EvidenceSettings evidence = new EvidenceSettings(
+                defaults.batchSize(),
+                duration(ConfigKey.EVIDENCE_POLL_INTERVAL)
+                        .filter(d -> positive(ConfigKey.EVIDENCE_POLL_INTERVAL, d))
+                        .orElse(defaults.pollInterval()),
+                duration(ConfigKey.EVIDENCE_SIGN_INTERVAL)
+                        .filter(d -> positive(ConfigKey.EVIDENCE_SIGN_INTERVAL, d))
+                        .orElse(defaults.signInterval()),
+                defaults.cachedTiles());
         return new TdsConfig(
                 new TdsConfig.NodeSettings(name, roles, dataDir, suite, publicUrl),
                 new TdsConfig.HttpSettings(host, port, maxRequestBytes),
                 database,
-                new TdsConfig.KeySettings(keyFile, passphrase()));
+                new TdsConfig.KeySettings(keyFile, passphrase()),
+                evidence);
     }
 
     private Set<NodeRole> roles() {
@@ -193,6 +205,13 @@ public final class ConfigParser {
                 throw invalid(key, "a duration such as 500ms, 5s, 2m or PT5S");
             }
         });
+    }
+
+    private boolean positive(ConfigKey key, Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw invalid(key, "a positive duration such as 200ms or 10s");
+        }
+        return true;
     }
 
     private Optional<Long> size(ConfigKey key) {

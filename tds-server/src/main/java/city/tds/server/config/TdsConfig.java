@@ -2,6 +2,7 @@ package city.tds.server.config;
 
 import city.tds.core.node.NodeRole;
 import city.tds.crypto.SuiteId;
+import city.tds.evidence.log.EvidenceSettings;
 import city.tds.store.DatabaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,8 +15,10 @@ import java.util.Set;
  * @param http where it listens
  * @param database where its state lives
  * @param keys where its signing key is and how it is sealed
+ * @param evidence how the evidence log sequences and signs
  */
-public record TdsConfig(NodeSettings node, HttpSettings http, DatabaseSettings database, KeySettings keys) {
+public record TdsConfig(
+        NodeSettings node, HttpSettings http, DatabaseSettings database, KeySettings keys, EvidenceSettings evidence) {
 
     public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
         public NodeSettings {
@@ -35,6 +38,12 @@ public record TdsConfig(NodeSettings node, HttpSettings http, DatabaseSettings d
 
     /** The same configuration listening on another port (the demo and tests pick ports at start-up). */
     public TdsConfig withPort(int port) {
-        return new TdsConfig(node, new HttpSettings(http.host(), port, http.maxRequestBytes()), database, keys);
+        return new TdsConfig(
+                node, new HttpSettings(http.host(), port, http.maxRequestBytes()), database, keys, evidence);
+    }
+
+    /** The same configuration on another database. */
+    public TdsConfig withDatabase(DatabaseSettings other) {
+        return new TdsConfig(node, http, other, keys, evidence);
     }
 }

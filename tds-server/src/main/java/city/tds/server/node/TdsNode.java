@@ -2,16 +2,16 @@ package city.tds.server.node;
 
 import city.tds.core.Result;
 import city.tds.core.health.HealthCheck;
-import city.tds.core.id.TimeOrderedIdGenerator;
 import city.tds.core.node.NodeIdentity;
-import city.tds.core.node.NodeIdentityStore;
 import city.tds.core.node.NodeRole;
 import city.tds.crypto.Argon2idParameters;
 import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.CryptoSuites;
 import city.tds.crypto.NodeKeyFile;
 import city.tds.crypto.SigningKeyPair;
+import city.tds.evidence.log.EvidenceLog;
 import city.tds.server.config.TdsConfig;
+import city.tds.server.evidence.EvidenceAssembly;
 import city.tds.server.http.ApiRoutes;
 import city.tds.server.http.HealthRoutes;
 import city.tds.server.http.HttpApi;
@@ -38,7 +38,6 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -61,6 +60,8 @@ public final class TdsNode implements AutoCloseable {
     private final TdsConfig config;
     private final NodeIdentity identity;
     private final SigningKeyPair keys;
+    private final EvidenceLog evidence;
+    private final Database database;
     private final HttpApi http;
     private final Deque<AutoCloseable> resources;
     private final URI url;
@@ -69,10 +70,14 @@ public final class TdsNode implements AutoCloseable {
             TdsConfig config,
             NodeIdentity identity,
             SigningKeyPair keys,
+            EvidenceLog evidence,
+            Database database,
             HttpApi http,
             Deque<AutoCloseable> resources,
             URI url) {
         this.config = config;
+        this.evidence = evidence;
+        this.database = database;
         this.identity = identity;
         this.keys = keys;
         this.http = http;
@@ -108,7 +113,18 @@ public final class TdsNode implements AutoCloseable {
             SuiteAndKeys opened = await(keysOpening);
             CryptoSuite suite = opened.suite();
             SigningKeyPair keys = opened.keys();
-            NodeIdentity identity = identify(config, new JdbiNodeIdentityStore(database), clock, random);
+            EvidenceAssembly evidence = EvidenceAssembly.open(database, suite, keys, clock, config.evidence());
+            resources.push(evidence);
+            NodeIdentity identity = database.unitOfWork()
+                    .inTransaction(tx -> new NodeRecords(
+                                    new JdbiNodeIdentityStore(database),
+                                    evidence.log().recorder(),
+                                    clock)
+                            .identify(config, keys, random, startedAt));
+            evidence.startWorker(
+                    config.node().name(),
+                    identity.nodeId() + "/" + ProcessHandle.current().pid() + "/"
+                            + Long.toHexString(random.nextLong()));
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             metrics.config().commonTags("node", config.node().name());
@@ -118,14 +134,16 @@ public final class TdsNode implements AutoCloseable {
             List<HealthCheck> checks = List.of(
                     new DatabaseHealthCheck(database),
                     new SigningKeyHealthCheck(suite, keys),
-                    new DataDirectoryHealthCheck(dataDirectory));
+                    new DataDirectoryHealthCheck(dataDirectory),
+                    evidence.healthCheck());
             ObjectMapper mapper = Json.newMapper();
             AtomicReference<NodeDescription> description = new AtomicReference<>();
             List<ApiRoutes> routes = List.of(
                     new HealthRoutes(config.node().name(), checks),
                     new MetricsRoutes(metrics),
                     new OpenApiRoutes(),
-                    new NodeRoutes(description::get));
+                    new NodeRoutes(description::get),
+                    evidence.routes());
             HttpApi http = startHttp(config, mapper, metrics, routes);
             resources.push(http);
             int port = http.port();
@@ -142,7 +160,8 @@ public final class TdsNode implements AutoCloseable {
                     (System.nanoTime() - began) / 1_000_000,
                     suite.signatureAlgorithm(),
                     keys.keyId());
-            return new TdsNode(config.withPort(port), identity, keys, http, resources, localUrl);
+            return new TdsNode(
+                    config.withPort(port), identity, keys, evidence.log(), database, http, resources, localUrl);
         } catch (RuntimeException e) {
             if (keysOpening != null) {
                 // never discard the data directory while the key file may still be being written
@@ -164,6 +183,16 @@ public final class TdsNode implements AutoCloseable {
 
     public SigningKeyPair keys() {
         return keys;
+    }
+
+    /** The node's evidence log. */
+    public EvidenceLog evidence() {
+        return evidence;
+    }
+
+    /** The node's database, for tools and tests that work beside the node's own modules. */
+    public Database database() {
+        return database;
     }
 
     public TdsConfig config() {
@@ -215,27 +244,6 @@ public final class TdsNode implements AutoCloseable {
         } catch (DatabaseUnavailableException e) {
             throw new StartupException("数据库不可用 / " + e.getMessage(), e);
         }
-    }
-
-    private static NodeIdentity identify(TdsConfig config, NodeIdentityStore store, Clock clock, SecureRandom random) {
-        String suite = config.node().cryptoSuite().name();
-        return store.find()
-                .map(existing -> {
-                    if (!existing.cryptoSuite().equals(suite)) {
-                        throw new StartupException("密码套件不一致 / this node was created with the " + existing.cryptoSuite()
-                                + " suite and cannot run with " + suite);
-                    }
-                    return existing;
-                })
-                .orElseGet(() -> {
-                    NodeIdentity created = new NodeIdentity(
-                            new TimeOrderedIdGenerator(clock, random).newId(),
-                            config.node().name(),
-                            suite,
-                            clock.instant().truncatedTo(ChronoUnit.MICROS));
-                    store.create(created);
-                    return created;
-                });
     }
 
     private static HttpApi startHttp(

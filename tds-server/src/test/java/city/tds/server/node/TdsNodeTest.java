@@ -32,7 +32,7 @@ class TdsNodeTest {
             assertThat(body.path("status").asText()).isEqualTo("UP");
             assertThat(body.path("components").fieldNames())
                     .toIterable()
-                    .containsExactly("database", "signingKey", "dataDirectory");
+                    .containsExactly("database", "signingKey", "dataDirectory", "evidence");
 
             JsonNode self = HttpCall.get(node.url().resolve("/api/v1/node")).json();
             assertThat(self.path("name").asText()).isEqualTo("tax-bureau");
@@ -184,7 +184,7 @@ class TdsNodeTest {
     void runsOnPostgresql() {
         TdsConfig config = TestNodes.config(dir.resolve("n"), "pg-node", Map.of());
         var pg = city.tds.store.TestDatabases.postgresSettings();
-        TdsConfig onPostgres = new TdsConfig(config.node(), config.http(), pg, config.keys());
+        TdsConfig onPostgres = config.withDatabase(pg);
         try (TdsNode node = TestNodes.start(onPostgres)) {
             JsonNode health = HttpCall.get(node.url().resolve("/health")).json();
             assertThat(health.path("components")
