@@ -18,4 +18,10 @@ public interface EvidenceRecorder {
      * @throws IllegalArgumentException if the event breaks the limits documented on {@link EvidenceEvent}
      */
     EvidenceTicket record(EvidenceEvent event);
+
+    /**
+     * Queues several events in the caller's transaction with one round trip to the database, in order. Use it when
+     * one change records many events.
+     */
+    java.util.List<EvidenceTicket> recordAll(java.util.List<EvidenceEvent> events);
 }

@@ -1,8 +1,8 @@
 package city.tds.core.evidence;
 
 /**
- * Names a queued evidence record until the sequencer has given it a sequence number.
+ * Names a queued evidence record until, and after, the sequencer gives it its sequence number.
  *
- * @param queueId the record's id in the queue, unique per log
+ * @param id a time-ordered UUID, unique per log
  */
-public record EvidenceTicket(long queueId) {}
+public record EvidenceTicket(String id) {}

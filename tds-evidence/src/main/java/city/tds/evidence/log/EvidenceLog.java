@@ -4,6 +4,7 @@ import city.tds.core.Problem;
 import city.tds.core.Result;
 import city.tds.core.evidence.EvidenceRecorder;
 import city.tds.core.evidence.EvidenceTicket;
+import city.tds.core.id.TimeOrderedIdGenerator;
 import city.tds.core.tx.UnitOfWork;
 import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.SigningKeyPair;
@@ -13,6 +14,7 @@ import city.tds.evidence.merkle.Tile;
 import city.tds.evidence.merkle.TiledTree;
 import city.tds.evidence.receipt.Receipt;
 import city.tds.evidence.record.EvidenceRecord;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +62,12 @@ public final class EvidenceLog {
         this.hasher = new MerkleHasher(suite);
         this.tree = new TiledTree(hasher, this::loadTile, settings.cachedTiles());
         this.proofs = new MerkleProofs(hasher, tree);
-        this.recorder = new QueueingEvidenceRecorder(store, unitOfWork, suite, () -> wakeSequencer.run());
+        this.recorder = new QueueingEvidenceRecorder(
+                store,
+                unitOfWork,
+                suite,
+                new TimeOrderedIdGenerator(clock, new SecureRandom()),
+                () -> wakeSequencer.run());
         long size = store.size();
         long completeTiles = size / Tile.LEAVES;
         List<byte[]> roots = store.tileRoots(0);
@@ -128,6 +135,7 @@ public final class EvidenceLog {
                 leaves.add(new EvidenceStore.Sequenced(
                         seq,
                         event.queueId(),
+                        event.ticket(),
                         event.type(),
                         record.time(),
                         new String(entry, java.nio.charset.StandardCharsets.UTF_8),
@@ -294,7 +302,7 @@ public final class EvidenceLog {
     public OptionalLong awaitSequenced(EvidenceTicket ticket, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            OptionalLong seq = store.seqOfQueued(ticket.queueId());
+            OptionalLong seq = store.seqOfTicket(ticket.id());
             long left = deadline - System.nanoTime();
             if (seq.isPresent() || left <= 0) {
                 return seq;

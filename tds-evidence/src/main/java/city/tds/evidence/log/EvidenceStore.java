@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  */
 public interface EvidenceStore {
 
-    /** Queues a record in the caller's transaction; returns its queue id. */
-    long enqueue(QueuedEvent event);
+    /** Queues records in the caller's transaction, in order, with one batch. */
+    void enqueue(List<QueuedEvent> events);
 
     /** The oldest queued records, at most {@code limit}. */
     List<QueuedEvent> queued(int limit);
@@ -35,7 +35,7 @@ public interface EvidenceStore {
     /** Streams every leaf from {@code from} in order, without holding them all in memory. */
     void forEachLeaf(long from, Consumer<StoredLeaf> consumer);
 
-    OptionalLong seqOfQueued(long queueId);
+    OptionalLong seqOfTicket(String ticket);
 
     /** Roots of the complete tiles from {@code fromTile} on, in order. */
     List<byte[]> tileRoots(long fromTile);
@@ -57,6 +57,7 @@ public interface EvidenceStore {
     record Sequenced(
             long seq,
             long queueId,
+            String ticket,
             String type,
             java.time.Instant occurredAt,
             String entry,

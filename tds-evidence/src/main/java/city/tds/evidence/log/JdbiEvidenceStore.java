@@ -4,15 +4,15 @@ import city.tds.evidence.merkle.Tile;
 import city.tds.store.Database;
 import city.tds.store.JdbiUnitOfWork;
 import city.tds.store.Timestamps;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** {@link EvidenceStore} on the {@code evidence_*} tables, through the unit of work. */
@@ -29,30 +29,39 @@ public final class JdbiEvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public long enqueue(QueuedEvent event) {
-        return db.withHandle(h -> h.createUpdate("INSERT INTO evidence_queue (event_type, occurred_at,"
-                        + " actor_participant, actor_user, subjects, parties, payload_digest)"
-                        + " VALUES (:type, :occurredAt, :participant, :user, :subjects, :parties, :digest)")
-                .bind("type", event.type())
-                .bind("occurredAt", Timestamps.toDb(event.occurredAt()))
-                .bind("participant", event.actorParticipant())
-                .bind("user", event.actorUser())
-                .bind("subjects", String.join("\n", event.subjects()))
-                .bind("parties", String.join("\n", event.parties()))
-                .bind("digest", event.payloadDigest())
-                .executeAndReturnGeneratedKeys("queue_id")
-                .mapTo(Long.class)
-                .one());
+    public void enqueue(List<QueuedEvent> events) {
+        db.withHandle(h -> {
+            try (PreparedStatement insert = h.getConnection()
+                    .prepareStatement("INSERT INTO evidence_queue (ticket, event_type, occurred_at, actor_participant,"
+                            + " actor_user, subjects, parties, payload_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (QueuedEvent event : events) {
+                    insert.setString(1, event.ticket());
+                    insert.setString(2, event.type());
+                    insert.setObject(3, Timestamps.toDb(event.occurredAt()));
+                    insert.setString(4, event.actorParticipant());
+                    insert.setString(5, event.actorUser());
+                    insert.setString(6, String.join("\n", event.subjects()));
+                    insert.setString(7, String.join("\n", event.parties()));
+                    insert.setString(8, event.payloadDigest());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot queue evidence: " + e.getMessage(), e);
+            }
+            return null;
+        });
     }
 
     @Override
     public List<QueuedEvent> queued(int limit) {
-        return db.withHandle(h -> h.createQuery("SELECT queue_id, event_type, occurred_at, actor_participant,"
+        return db.withHandle(h -> h.createQuery("SELECT queue_id, ticket, event_type, occurred_at, actor_participant,"
                         + " actor_user, subjects, parties, payload_digest FROM evidence_queue ORDER BY queue_id"
                         + " LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new QueuedEvent(
                         rs.getLong("queue_id"),
+                        rs.getString("ticket"),
                         rs.getString("event_type"),
                         Timestamps.read(rs, "occurred_at"),
                         rs.getString("actor_participant"),
@@ -66,49 +75,65 @@ public final class JdbiEvidenceStore implements EvidenceStore {
     @Override
     public void integrate(List<Sequenced> leaves, List<Tile> completedTiles) {
         db.withHandle(h -> {
-            PreparedBatch leafBatch = h.prepareBatch("INSERT INTO evidence_leaf (seq, queue_id, event_type,"
-                    + " occurred_at, entry, leaf_hash) VALUES (:seq, :queueId, :type, :occurredAt, :entry, :hash)");
-            PreparedBatch subjects = h.prepareBatch("INSERT INTO evidence_subject (subject, seq) VALUES (:s, :seq)");
-            PreparedBatch parties = h.prepareBatch("INSERT INTO evidence_party (participant, seq) VALUES (:p, :seq)");
-            PreparedBatch dequeue = h.prepareBatch("DELETE FROM evidence_queue WHERE queue_id = :queueId");
-            for (Sequenced leaf : leaves) {
-                leafBatch
-                        .bind("seq", leaf.seq())
-                        .bind("queueId", leaf.queueId())
-                        .bind("type", leaf.type())
-                        .bind("occurredAt", Timestamps.toDb(leaf.occurredAt()))
-                        .bind("entry", leaf.entry())
-                        .bind("hash", leaf.leafHash())
-                        .add();
-                for (String subject : leaf.subjects().stream().distinct().toList()) {
-                    subjects.bind("s", subject).bind("seq", leaf.seq()).add();
+            Connection c = h.getConnection();
+            try (PreparedStatement leaf = c.prepareStatement("INSERT INTO evidence_leaf (seq, ticket, event_type,"
+                            + " occurred_at, entry, leaf_hash) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement subject =
+                            c.prepareStatement("INSERT INTO evidence_subject (subject, seq) VALUES (?, ?)");
+                    PreparedStatement party =
+                            c.prepareStatement("INSERT INTO evidence_party (participant, seq) VALUES (?, ?)");
+                    PreparedStatement dequeue = c.prepareStatement("DELETE FROM evidence_queue WHERE queue_id = ?")) {
+                boolean subjects = false;
+                boolean parties = false;
+                for (Sequenced l : leaves) {
+                    leaf.setLong(1, l.seq());
+                    leaf.setString(2, l.ticket());
+                    leaf.setString(3, l.type());
+                    leaf.setObject(4, Timestamps.toDb(l.occurredAt()));
+                    leaf.setString(5, l.entry());
+                    leaf.setBytes(6, l.leafHash());
+                    leaf.addBatch();
+                    for (String s : l.subjects().stream().distinct().toList()) {
+                        subject.setString(1, s);
+                        subject.setLong(2, l.seq());
+                        subject.addBatch();
+                        subjects = true;
+                    }
+                    for (String p : l.parties()) {
+                        party.setString(1, p);
+                        party.setLong(2, l.seq());
+                        party.addBatch();
+                        parties = true;
+                    }
+                    dequeue.setLong(1, l.queueId());
+                    dequeue.addBatch();
                 }
-                for (String party : leaf.parties()) {
-                    parties.bind("p", party).bind("seq", leaf.seq()).add();
+                leaf.executeBatch();
+                if (subjects) {
+                    subject.executeBatch();
                 }
-                dequeue.bind("queueId", leaf.queueId()).add();
-            }
-            leafBatch.execute();
-            if (subjects.size() > 0) {
-                subjects.execute();
-            }
-            if (parties.size() > 0) {
-                parties.execute();
-            }
-            int[] removed = dequeue.execute();
-            if (Arrays.stream(removed).anyMatch(n -> n != 1)) {
-                throw new IllegalStateException("a queued record was sequenced twice");
-            }
-            if (!completedTiles.isEmpty()) {
-                PreparedBatch tiles = h.prepareBatch(
-                        "INSERT INTO evidence_tile (tile_index, root_hash, nodes) VALUES (:index, :root, :nodes)");
-                for (Tile tile : completedTiles) {
-                    tiles.bind("index", tile.index())
-                            .bind("root", tile.root())
-                            .bind("nodes", tile.bytes())
-                            .add();
+                if (parties) {
+                    party.executeBatch();
                 }
-                tiles.execute();
+                for (int removed : dequeue.executeBatch()) {
+                    if (removed == 0) {
+                        throw new IllegalStateException("a queued record was sequenced twice");
+                    }
+                }
+                if (!completedTiles.isEmpty()) {
+                    try (PreparedStatement tile = c.prepareStatement(
+                            "INSERT INTO evidence_tile (tile_index, root_hash, nodes) VALUES (?, ?, ?)")) {
+                        for (Tile t : completedTiles) {
+                            tile.setLong(1, t.index());
+                            tile.setBytes(2, t.root());
+                            tile.setBytes(3, t.bytes());
+                            tile.addBatch();
+                        }
+                        tile.executeBatch();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot integrate evidence: " + e.getMessage(), e);
             }
             return null;
         });
@@ -126,7 +151,7 @@ public final class JdbiEvidenceStore implements EvidenceStore {
     @Override
     public Optional<StoredLeaf> leaf(long seq) {
         return db.withHandle(
-                h -> h.createQuery("SELECT seq, queue_id, entry, leaf_hash FROM evidence_leaf WHERE seq = :seq")
+                h -> h.createQuery("SELECT seq, ticket, entry, leaf_hash FROM evidence_leaf WHERE seq = :seq")
                         .bind("seq", seq)
                         .map((rs, ctx) -> storedLeaf(rs))
                         .findOne());
@@ -134,7 +159,7 @@ public final class JdbiEvidenceStore implements EvidenceStore {
 
     @Override
     public List<StoredLeaf> leaves(long from, long to) {
-        return db.withHandle(h -> h.createQuery("SELECT seq, queue_id, entry, leaf_hash FROM evidence_leaf"
+        return db.withHandle(h -> h.createQuery("SELECT seq, ticket, entry, leaf_hash FROM evidence_leaf"
                         + " WHERE seq >= :from AND seq < :to ORDER BY seq")
                 .bind("from", from)
                 .bind("to", to)
@@ -147,7 +172,7 @@ public final class JdbiEvidenceStore implements EvidenceStore {
         long next = from;
         while (true) {
             long start = next;
-            List<StoredLeaf> page = db.withHandle(h -> h.createQuery("SELECT seq, queue_id, entry, leaf_hash"
+            List<StoredLeaf> page = db.withHandle(h -> h.createQuery("SELECT seq, ticket, entry, leaf_hash"
                             + " FROM evidence_leaf WHERE seq >= :from ORDER BY seq LIMIT :n")
                     .bind("from", start)
                     .bind("n", STREAM_FETCH)
@@ -162,9 +187,9 @@ public final class JdbiEvidenceStore implements EvidenceStore {
     }
 
     @Override
-    public OptionalLong seqOfQueued(long queueId) {
-        return db.withHandle(h -> h.createQuery("SELECT seq FROM evidence_leaf WHERE queue_id = :queueId")
-                .bind("queueId", queueId)
+    public OptionalLong seqOfTicket(String ticket) {
+        return db.withHandle(h -> h.createQuery("SELECT seq FROM evidence_leaf WHERE ticket = :ticket")
+                .bind("ticket", ticket)
                 .mapTo(Long.class)
                 .findOne()
                 .map(OptionalLong::of)
@@ -260,7 +285,7 @@ public final class JdbiEvidenceStore implements EvidenceStore {
 
     private static StoredLeaf storedLeaf(ResultSet rs) throws SQLException {
         return new StoredLeaf(
-                rs.getLong("seq"), rs.getLong("queue_id"), rs.getString("entry"), rs.getBytes("leaf_hash"));
+                rs.getLong("seq"), rs.getString("ticket"), rs.getString("entry"), rs.getBytes("leaf_hash"));
     }
 
     private static List<String> lines(String joined) {

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
  * A leaf as stored: its sequence number, its canonical entry and the leaf hash written beside it.
  *
  * @param seq the leaf index
- * @param queueId the queue id it had before it was sequenced (its ticket)
+ * @param ticket the ticket it was queued under
  * @param entry the record's canonical JSON
  * @param leafHash {@code H(0x00 || entry)} as the sequencer computed it
  */
-public record StoredLeaf(long seq, long queueId, String entry, byte[] leafHash) {
+public record StoredLeaf(long seq, String ticket, String entry, byte[] leafHash) {
 
     public byte[] entryBytes() {
         return entry.getBytes(StandardCharsets.UTF_8);

@@ -28,8 +28,8 @@ public abstract class EvidenceLogContract extends EvidenceFixture {
         assertThat(log.sequenceBatch()).isEqualTo(2);
 
         assertThat(log.size()).isEqualTo(2);
-        assertThat(store.seqOfQueued(first.queueId())).hasValue(0);
-        assertThat(store.seqOfQueued(second.queueId())).hasValue(1);
+        assertThat(store.seqOfTicket(first.id())).hasValue(0);
+        assertThat(store.seqOfTicket(second.id())).hasValue(1);
         StoredLeaf leaf = log.leaf(1).orElseThrow();
         assertThat(leaf.record().subjects()).containsExactly("decision:d2");
         assertThat(leaf.record().parties()).containsExactly("p-1", "p-2");

@@ -151,8 +151,8 @@ public abstract class LogVerifierContract extends EvidenceFixture {
             }
             String forged = entry(201).replace("\"seq\":200", "\"seq\":200").replace("decision:d200", "decision:x");
             h.execute(
-                    "INSERT INTO evidence_leaf (seq, queue_id, event_type, occurred_at, entry, leaf_hash)"
-                            + " SELECT 200, -1, event_type, occurred_at, ?, ? FROM evidence_leaf WHERE seq = 201",
+                    "INSERT INTO evidence_leaf (seq, ticket, event_type, occurred_at, entry, leaf_hash)"
+                            + " SELECT 200, 'forged', event_type, occurred_at, ?, ? FROM evidence_leaf WHERE seq = 201",
                     forged,
                     log.hasher().leaf(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         });

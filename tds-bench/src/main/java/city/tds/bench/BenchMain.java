@@ -1,0 +1,44 @@
+package city.tds.bench;
+
+import java.util.Arrays;
+
+/**
+ * Runs one benchmark: {@code java -jar tds-bench/target/tds-bench.jar <name> [options]}.
+ *
+ * <ul>
+ *   <li>{@code append [--database h2|postgres] [--writers 8] [--seconds 10] [--per-tx 1,10,100]}
+ *   <li>{@code verify [--database h2|postgres] [--records 1000000] [--suite GM|INTL]}
+ *   <li>{@code proofs} (JMH: inclusion-proof generation and verification, both suites)
+ * </ul>
+ */
+public final class BenchMain {
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: tds-bench append|verify|proofs [options]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "append" -> AppendBenchmark.main(rest);
+            case "verify" -> LogVerifyBenchmark.main(rest);
+            case "proofs" ->
+                org.openjdk.jmh.Main.main(rest.length == 0 ? new String[] {ProofBenchmarks.class.getName()} : rest);
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
