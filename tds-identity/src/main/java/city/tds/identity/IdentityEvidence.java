@@ -1,0 +1,41 @@
+package city.tds.identity;
+
+import city.tds.core.evidence.EvidenceActor;
+import city.tds.core.evidence.EvidenceEvent;
+import city.tds.core.evidence.EvidenceRecorder;
+import city.tds.core.identity.Principal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/** Records identity decisions in the evidence log; the payload is the decision as JSON. */
+final class IdentityEvidence {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EvidenceRecorder recorder;
+    private final Clock clock;
+
+    IdentityEvidence(EvidenceRecorder recorder, Clock clock) {
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    static ObjectNode payload() {
+        return JSON.createObjectNode();
+    }
+
+    void record(String type, Principal actor, List<String> subjects, Set<String> parties, ObjectNode payload) {
+        EvidenceActor who =
+                actor == null ? EvidenceActor.SYSTEM : new EvidenceActor(actor.participantId(), actor.subject());
+        try {
+            recorder.record(
+                    new EvidenceEvent(type, clock.instant(), who, subjects, parties, JSON.writeValueAsBytes(payload)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
