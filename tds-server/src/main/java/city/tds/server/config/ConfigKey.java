@@ -27,6 +27,17 @@ public enum ConfigKey {
             "evidence.poll-interval", "200ms", "How often the evidence sequencer checks the queue when not woken."),
     EVIDENCE_SIGN_INTERVAL(
             "evidence.sign-interval", "10s", "Most often a new evidence tree head is signed while the log grows."),
+    IDENTITY_ACCESS_TOKEN_LIFETIME(
+            "identity.access-token-lifetime", "15m", "How long an access token is valid (space nodes)."),
+    IDENTITY_MAX_LOGIN_FAILURES("identity.max-login-failures", "5", "Consecutive failed logins that lock an account."),
+    IDENTITY_LOCKOUT(
+            "identity.lockout",
+            "15m",
+            "How long a locked account stays locked; 0s: until an administrator unlocks it."),
+    IDENTITY_STATUS_REFRESH(
+            "identity.status-refresh",
+            "30s",
+            "How often suspensions, locks and revocations are reloaded: the bound for them to apply everywhere."),
     KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
     KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
     KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");

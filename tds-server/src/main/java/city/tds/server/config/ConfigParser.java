@@ -72,7 +72,16 @@ public final class ConfigParser {
                 new TdsConfig.HttpSettings(host, port, maxRequestBytes),
                 database,
                 new TdsConfig.KeySettings(keyFile, passphrase()),
-                evidence);
+                evidence,
+                new TdsConfig.IdentityConfig(
+                        duration(ConfigKey.IDENTITY_ACCESS_TOKEN_LIFETIME)
+                                .filter(d -> positive(ConfigKey.IDENTITY_ACCESS_TOKEN_LIFETIME, d))
+                                .orElse(Duration.ofMinutes(15)),
+                        integer(ConfigKey.IDENTITY_MAX_LOGIN_FAILURES, 1, 100).orElse(5),
+                        duration(ConfigKey.IDENTITY_LOCKOUT).orElse(Duration.ofMinutes(15)),
+                        duration(ConfigKey.IDENTITY_STATUS_REFRESH)
+                                .filter(d -> positive(ConfigKey.IDENTITY_STATUS_REFRESH, d))
+                                .orElse(Duration.ofSeconds(30))));
     }
 
     private Set<NodeRole> roles() {

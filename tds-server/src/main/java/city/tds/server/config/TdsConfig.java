@@ -6,6 +6,7 @@ import city.tds.evidence.log.EvidenceSettings;
 import city.tds.store.DatabaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -16,9 +17,15 @@ import java.util.Set;
  * @param database where its state lives
  * @param keys where its signing key is and how it is sealed
  * @param evidence how the evidence log sequences and signs
+ * @param identity how a space node's identity services behave
  */
 public record TdsConfig(
-        NodeSettings node, HttpSettings http, DatabaseSettings database, KeySettings keys, EvidenceSettings evidence) {
+        NodeSettings node,
+        HttpSettings http,
+        DatabaseSettings database,
+        KeySettings keys,
+        EvidenceSettings evidence,
+        IdentityConfig identity) {
 
     public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
         public NodeSettings {
@@ -27,6 +34,10 @@ public record TdsConfig(
     }
 
     public record HttpSettings(String host, int port, long maxRequestBytes) {}
+
+    /** Identity settings of a space node; the issuer is the node's public URL. */
+    public record IdentityConfig(
+            Duration accessTokenLifetime, int maxLoginFailures, Duration lockout, Duration statusRefresh) {}
 
     /** The passphrase is held as characters and left out of {@code toString}. */
     public record KeySettings(Path file, char[] passphrase) {
@@ -39,11 +50,22 @@ public record TdsConfig(
     /** The same configuration listening on another port (the demo and tests pick ports at start-up). */
     public TdsConfig withPort(int port) {
         return new TdsConfig(
-                node, new HttpSettings(http.host(), port, http.maxRequestBytes()), database, keys, evidence);
+                node, new HttpSettings(http.host(), port, http.maxRequestBytes()), database, keys, evidence, identity);
+    }
+
+    /** The same configuration with another public URL. */
+    public TdsConfig withPublicUrl(URI url) {
+        return new TdsConfig(
+                new NodeSettings(node.name(), node.roles(), node.dataDir(), node.cryptoSuite(), url),
+                http,
+                database,
+                keys,
+                evidence,
+                identity);
     }
 
     /** The same configuration on another database. */
     public TdsConfig withDatabase(DatabaseSettings other) {
-        return new TdsConfig(node, http, other, keys, evidence);
+        return new TdsConfig(node, http, other, keys, evidence, identity);
     }
 }

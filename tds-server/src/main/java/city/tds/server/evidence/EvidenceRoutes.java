@@ -6,6 +6,7 @@ import city.tds.core.Result;
 import city.tds.evidence.log.EvidenceLog;
 import city.tds.evidence.log.SignedTreeHead;
 import city.tds.evidence.receipt.Receipt;
+import city.tds.server.http.Access;
 import city.tds.server.http.ApiRoutes;
 import city.tds.server.http.QueryParameters;
 import io.javalin.config.RoutesConfig;
@@ -30,28 +31,35 @@ public final class EvidenceRoutes implements ApiRoutes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/api/v1/evidence/tree-heads/latest", ctx -> ctx.json(treeHead(latest())));
-        routes.get("/api/v1/evidence/proofs/inclusion", ctx -> {
-            long seq = QueryParameters.requiredLong(ctx, "seq");
-            long treeSize = QueryParameters.optionalLong(ctx, "treeSize").orElseGet(() -> latest().treeSize());
-            var proof = orProblem(log.inclusionProof(seq, treeSize));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("leafIndex", proof.leafIndex());
-            body.put("treeSize", proof.treeSize());
-            body.put("leafHash", HEX.formatHex(proof.leafHash()));
-            body.put("path", hex(proof.path()));
-            ctx.json(body);
-        });
-        routes.get("/api/v1/evidence/proofs/consistency", ctx -> {
-            long first = QueryParameters.requiredLong(ctx, "first");
-            long second = QueryParameters.optionalLong(ctx, "second").orElseGet(() -> latest().treeSize());
-            var proof = orProblem(log.consistencyProof(first, second));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("first", proof.first());
-            body.put("second", proof.second());
-            body.put("path", hex(proof.path()));
-            ctx.json(body);
-        });
+        routes.get("/api/v1/evidence/tree-heads/latest", ctx -> ctx.json(treeHead(latest())), Access.PUBLIC);
+        routes.get(
+                "/api/v1/evidence/proofs/inclusion",
+                ctx -> {
+                    long seq = QueryParameters.requiredLong(ctx, "seq");
+                    long treeSize =
+                            QueryParameters.optionalLong(ctx, "treeSize").orElseGet(() -> latest().treeSize());
+                    var proof = orProblem(log.inclusionProof(seq, treeSize));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("leafIndex", proof.leafIndex());
+                    body.put("treeSize", proof.treeSize());
+                    body.put("leafHash", HEX.formatHex(proof.leafHash()));
+                    body.put("path", hex(proof.path()));
+                    ctx.json(body);
+                },
+                Access.PUBLIC);
+        routes.get(
+                "/api/v1/evidence/proofs/consistency",
+                ctx -> {
+                    long first = QueryParameters.requiredLong(ctx, "first");
+                    long second = QueryParameters.optionalLong(ctx, "second").orElseGet(() -> latest().treeSize());
+                    var proof = orProblem(log.consistencyProof(first, second));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("first", proof.first());
+                    body.put("second", proof.second());
+                    body.put("path", hex(proof.path()));
+                    ctx.json(body);
+                },
+                Access.PUBLIC);
     }
 
     private SignedTreeHead latest() {

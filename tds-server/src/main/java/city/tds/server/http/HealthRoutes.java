@@ -20,23 +20,26 @@ public final class HealthRoutes implements ApiRoutes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/health", ctx -> {
-            Map<String, Object> components = new LinkedHashMap<>();
-            boolean allUp = true;
-            for (HealthCheck check : checks) {
-                HealthStatus status = safely(check);
-                allUp &= status.up();
-                Map<String, Object> component = new LinkedHashMap<>();
-                component.put("status", status.up() ? "UP" : "DOWN");
-                component.put("details", status.details());
-                components.put(check.name(), component);
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", allUp ? "UP" : "DOWN");
-            body.put("node", nodeName);
-            body.put("components", components);
-            ctx.status(allUp ? 200 : 503).json(body);
-        });
+        routes.get(
+                "/health",
+                ctx -> {
+                    Map<String, Object> components = new LinkedHashMap<>();
+                    boolean allUp = true;
+                    for (HealthCheck check : checks) {
+                        HealthStatus status = safely(check);
+                        allUp &= status.up();
+                        Map<String, Object> component = new LinkedHashMap<>();
+                        component.put("status", status.up() ? "UP" : "DOWN");
+                        component.put("details", status.details());
+                        components.put(check.name(), component);
+                    }
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", allUp ? "UP" : "DOWN");
+                    body.put("node", nodeName);
+                    body.put("components", components);
+                    ctx.status(allUp ? 200 : 503).json(body);
+                },
+                Access.PUBLIC);
     }
 
     private static HealthStatus safely(HealthCheck check) {

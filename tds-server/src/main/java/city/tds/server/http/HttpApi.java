@@ -1,6 +1,10 @@
 package city.tds.server.http;
 
+import city.tds.core.Problem;
 import city.tds.core.ProblemException;
+import city.tds.core.ProblemKind;
+import city.tds.core.Result;
+import city.tds.core.identity.Principal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import java.net.BindException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -47,6 +52,7 @@ public final class HttpApi implements AutoCloseable {
             long maxRequestBytes,
             ObjectMapper mapper,
             MeterRegistry metrics,
+            Authenticator authenticator,
             List<ApiRoutes> groups) {
         List<RouteInfo> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
@@ -68,11 +74,20 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.events.handlerAdded(meta -> {
                 if (meta.getHttpMethod().isHttpMethod() && meta.getHttpMethod() != HandlerType.HEAD) {
-                    routes.add(new RouteInfo(meta.getHttpMethod().name(), meta.getPath()));
+                    List<Access> declared = meta.getRoles().stream()
+                            .filter(Access.class::isInstance)
+                            .map(Access.class::cast)
+                            .toList();
+                    if (declared.size() != 1 || meta.getRoles().size() != 1) {
+                        throw new IllegalStateException(meta.getHttpMethod() + " " + meta.getPath()
+                                + " must declare exactly one Access (who may call it)");
+                    }
+                    routes.add(new RouteInfo(meta.getHttpMethod().name(), meta.getPath(), declared.get(0)));
                 }
             });
             config.requestLogger.http((ctx, ms) -> record(metrics, ctx, ms));
             mapErrors(config.routes);
+            config.routes.beforeMatched(ctx -> checkAccess(ctx, authenticator));
             for (ApiRoutes group : groups) {
                 group.addTo(config.routes);
             }
@@ -125,6 +140,52 @@ public final class HttpApi implements AutoCloseable {
                         ctx, 405, "method-not-allowed", ctx.method() + " is not allowed on " + ctx.path());
             }
         });
+    }
+
+    /** The access check in front of every route: who the caller is (from its bearer token) and whether it may. */
+    private static void checkAccess(Context ctx, Authenticator authenticator) {
+        Access access = ctx.routeRoles().stream()
+                .filter(Access.class::isInstance)
+                .map(Access.class::cast)
+                .findFirst()
+                .orElse(null);
+        if (access == null) {
+            return; // no endpoint matched: the 404/405 handlers answer
+        }
+        String header = ctx.header("Authorization");
+        Optional<Principal> caller = Optional.empty();
+        if (header != null && !header.isBlank()) {
+            if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() < 8) {
+                throw new ProblemException(new Problem(
+                        ProblemKind.UNAUTHENTICATED,
+                        "malformed-token",
+                        "the Authorization header must be 'Bearer <token>'"));
+            }
+            Result<Principal> authenticated =
+                    authenticator.authenticate(header.substring(7).trim());
+            if (authenticated.isOk()) {
+                caller = Optional.of(authenticated.value());
+                ctx.attribute(Callers.ATTRIBUTE, authenticated.value());
+            } else if (!access.isPublic()) {
+                throw new ProblemException(authenticated.problem());
+            }
+        }
+        if (access.isPublic()) {
+            return;
+        }
+        if (caller.isEmpty()) {
+            throw new ProblemException(new Problem(
+                    ProblemKind.UNAUTHENTICATED,
+                    "authentication-required",
+                    ctx.method() + " " + ctx.path() + " needs an access token (Authorization: Bearer ...)"));
+        }
+        if (!access.allows(caller)) {
+            throw new ProblemException(new Problem(
+                    ProblemKind.FORBIDDEN,
+                    "forbidden",
+                    ctx.method() + " " + ctx.path() + " needs one of the roles " + access + "; the caller has "
+                            + caller.get().roles()));
+        }
     }
 
     private static boolean isProblem(Context ctx) {

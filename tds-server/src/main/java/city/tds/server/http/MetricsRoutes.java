@@ -17,6 +17,7 @@ public final class MetricsRoutes implements ApiRoutes {
         routes.get(
                 "/metrics",
                 ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(registry.scrape()));
+                        .result(registry.scrape()),
+                Access.PUBLIC);
     }
 }

@@ -14,6 +14,6 @@ public final class NodeRoutes implements ApiRoutes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/api/v1/node", ctx -> ctx.json(description.get()));
+        routes.get("/api/v1/node", ctx -> ctx.json(description.get()), Access.PUBLIC);
     }
 }

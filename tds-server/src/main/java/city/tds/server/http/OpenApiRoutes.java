@@ -30,6 +30,7 @@ public final class OpenApiRoutes implements ApiRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get(
                 "/api/openapi.yaml",
-                ctx -> ctx.contentType("application/yaml; charset=utf-8").result(document));
+                ctx -> ctx.contentType("application/yaml; charset=utf-8").result(document),
+                Access.PUBLIC);
     }
 }

@@ -2,6 +2,7 @@ package city.tds.server.node;
 
 import city.tds.core.Result;
 import city.tds.core.health.HealthCheck;
+import city.tds.core.id.TimeOrderedIdGenerator;
 import city.tds.core.node.NodeIdentity;
 import city.tds.core.node.NodeRole;
 import city.tds.crypto.Argon2idParameters;
@@ -10,16 +11,25 @@ import city.tds.crypto.CryptoSuites;
 import city.tds.crypto.NodeKeyFile;
 import city.tds.crypto.SigningKeyPair;
 import city.tds.evidence.log.EvidenceLog;
+import city.tds.identity.Identity;
+import city.tds.identity.IdentitySettings;
+import city.tds.identity.JdbiIdentityStore;
 import city.tds.server.config.TdsConfig;
 import city.tds.server.evidence.EvidenceAssembly;
+import city.tds.server.evidence.EvidenceRecordRoutes;
 import city.tds.server.http.ApiRoutes;
+import city.tds.server.http.Authenticator;
 import city.tds.server.http.HealthRoutes;
 import city.tds.server.http.HttpApi;
 import city.tds.server.http.Json;
+import city.tds.server.http.JsonBody;
+import city.tds.server.http.JwksRoutes;
 import city.tds.server.http.MetricsRoutes;
 import city.tds.server.http.NodeRoutes;
 import city.tds.server.http.OpenApiRoutes;
 import city.tds.server.http.RouteInfo;
+import city.tds.server.identity.IdentityRoutes;
+import city.tds.server.identity.InitialAdministrator;
 import city.tds.store.Database;
 import city.tds.store.DatabaseHealthCheck;
 import city.tds.store.DatabaseUnavailableException;
@@ -33,15 +43,21 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,8 +106,10 @@ public final class TdsNode implements AutoCloseable {
     }
 
     /** Starts a node with explicit key-derivation cost (tests use a cheap one). */
-    public static TdsNode start(TdsConfig config, Clock clock, Argon2idParameters keyDerivation) {
+    public static TdsNode start(TdsConfig requested, Clock clock, Argon2idParameters keyDerivation) {
         long began = System.nanoTime();
+        // a node on "any free port" takes its port now, so that its public URL (the issuer of its tokens) is known
+        TdsConfig config = requested.http().port() == 0 ? onFreePort(requested) : requested;
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         CompletableFuture<SuiteAndKeys> keysOpening = null;
         DataDirectory dataDirectory = DataDirectory.open(config.node().dataDir());
@@ -137,19 +155,28 @@ public final class TdsNode implements AutoCloseable {
                     new DataDirectoryHealthCheck(dataDirectory),
                     evidence.healthCheck());
             ObjectMapper mapper = Json.newMapper();
+            URI publicUrl = config.node().publicUrl();
+            Optional<Identity> space = config.node().roles().contains(NodeRole.SPACE)
+                    ? Optional.of(openIdentity(config, database, suite, keys, clock, random, evidence.log()))
+                    : Optional.empty();
             AtomicReference<NodeDescription> description = new AtomicReference<>();
-            List<ApiRoutes> routes = List.of(
+            List<ApiRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(config.node().name(), checks),
                     new MetricsRoutes(metrics),
                     new OpenApiRoutes(),
                     new NodeRoutes(description::get),
-                    evidence.routes());
-            HttpApi http = startHttp(config, mapper, metrics, routes);
+                    new JwksRoutes(keys.publicKey()),
+                    evidence.routes()));
+            JsonBody json = new JsonBody(mapper);
+            space.ifPresent(id -> {
+                routes.add(new IdentityRoutes(id, json));
+                routes.add(new EvidenceRecordRoutes(evidence.log()));
+            });
+            Authenticator authenticator =
+                    space.<Authenticator>map(id -> id.tokens()::verify).orElse(Authenticator.NONE);
+            HttpApi http = startHttp(config, mapper, metrics, authenticator, routes);
             resources.push(http);
             int port = http.port();
-            URI publicUrl = config.http().port() == 0
-                    ? URI.create(config.node().publicUrl().toString().replaceFirst(":0$", ":" + port))
-                    : config.node().publicUrl();
             description.set(describe(config, identity, suite, keys, publicUrl, startedAt));
             URI localUrl = URI.create("http://" + reachableHost(config.http().host()) + ":" + port);
             LOG.info(
@@ -227,6 +254,52 @@ public final class TdsNode implements AutoCloseable {
 
     private record SuiteAndKeys(CryptoSuite suite, SigningKeyPair keys) {}
 
+    private static Identity openIdentity(
+            TdsConfig config,
+            Database database,
+            CryptoSuite suite,
+            SigningKeyPair keys,
+            Clock clock,
+            SecureRandom random,
+            EvidenceLog evidence) {
+        TdsConfig.IdentityConfig c = config.identity();
+        IdentitySettings settings = new IdentitySettings(
+                config.node().publicUrl().toString(),
+                c.accessTokenLifetime(),
+                Duration.ofHours(8),
+                c.maxLoginFailures(),
+                c.lockout(),
+                Duration.ofDays(365),
+                c.statusRefresh(),
+                Argon2idParameters.DEFAULT);
+        Identity identity = new Identity(
+                new JdbiIdentityStore(database),
+                database.unitOfWork(),
+                suite,
+                keys,
+                new TimeOrderedIdGenerator(clock, random),
+                clock,
+                settings,
+                evidence.recorder());
+        InitialAdministrator.ensure(identity, config.node().dataDir());
+        identity.refreshStatus();
+        return identity;
+    }
+
+    private static TdsConfig onFreePort(TdsConfig config) {
+        int port;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(config.http().host(), 0));
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupException(
+                    "找不到空闲端口 / cannot find a free port on " + config.http().host(), e);
+        }
+        TdsConfig moved = config.withPort(port);
+        String url = config.node().publicUrl().toString();
+        return url.endsWith(":0") ? moved.withPublicUrl(URI.create(url.replaceFirst(":0$", ":" + port))) : moved;
+    }
+
     private static SuiteAndKeys await(CompletableFuture<SuiteAndKeys> keys) {
         try {
             return keys.join();
@@ -247,7 +320,11 @@ public final class TdsNode implements AutoCloseable {
     }
 
     private static HttpApi startHttp(
-            TdsConfig config, ObjectMapper mapper, PrometheusMeterRegistry metrics, List<ApiRoutes> routes) {
+            TdsConfig config,
+            ObjectMapper mapper,
+            PrometheusMeterRegistry metrics,
+            Authenticator authenticator,
+            List<ApiRoutes> routes) {
         try {
             return HttpApi.start(
                     config.node().name(),
@@ -256,6 +333,7 @@ public final class TdsNode implements AutoCloseable {
                     config.http().maxRequestBytes(),
                     mapper,
                     metrics,
+                    authenticator,
                     routes);
         } catch (HttpApi.PortInUseException e) {
             throw new StartupException(e.getMessage(), e);

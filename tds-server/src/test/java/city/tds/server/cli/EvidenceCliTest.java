@@ -31,7 +31,7 @@ class EvidenceCliTest {
     @BeforeEach
     void runANodeAndStopIt() throws Exception {
         data = dir.resolve("node");
-        try (TdsNode node = TestNodes.start(data, "cli-check")) {
+        try (TdsNode node = TestNodes.startConnector(data, "cli-check")) {
             while (node.evidence().sequenceBatch() > 0) {
                 // sequence the node's own records
             }

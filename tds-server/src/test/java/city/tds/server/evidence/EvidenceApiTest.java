@@ -31,7 +31,7 @@ class EvidenceApiTest {
 
     @BeforeAll
     static void start() {
-        node = TestNodes.start(dir.resolve("n"), "evidence-api");
+        node = TestNodes.startConnector(dir.resolve("n"), "evidence-api");
         while (node.evidence().sequenceBatch() > 0) {
             // the node's own records (node.created, node.started)
         }

@@ -24,15 +24,23 @@ class HttpApiTest {
 
     @BeforeAll
     static void start() {
-        api = HttpApi.start("test", "127.0.0.1", 0, 4096, Json.newMapper(), METRICS, List.of(routes -> {
-            routes.post("/echo", ctx -> ctx.json(JSON_BODY.read(ctx, Greeting.class)));
-            routes.get("/boom", ctx -> {
-                throw new IllegalStateException("secret internal detail");
-            });
-            routes.get("/refused", ctx -> {
-                throw new ProblemException(Problem.conflict("already-decided", "application a1 was decided"));
-            });
-        }));
+        api = HttpApi.start(
+                "test", "127.0.0.1", 0, 4096, Json.newMapper(), METRICS, Authenticator.NONE, List.of(routes -> {
+                    routes.post("/echo", ctx -> ctx.json(JSON_BODY.read(ctx, Greeting.class)), Access.PUBLIC);
+                    routes.get(
+                            "/boom",
+                            ctx -> {
+                                throw new IllegalStateException("secret internal detail");
+                            },
+                            Access.PUBLIC);
+                    routes.get(
+                            "/refused",
+                            ctx -> {
+                                throw new ProblemException(
+                                        Problem.conflict("already-decided", "application a1 was decided"));
+                            },
+                            Access.PUBLIC);
+                }));
         base = URI.create("http://127.0.0.1:" + api.port());
     }
 

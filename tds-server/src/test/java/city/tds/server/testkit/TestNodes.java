@@ -41,6 +41,11 @@ public final class TestNodes {
         return start(config(dataDir, name, Map.of()));
     }
 
+    /** A connector-only node: no identity services, so its evidence log holds only the node's own records. */
+    public static TdsNode startConnector(Path dataDir, String name) {
+        return start(config(dataDir, name, Map.of(ConfigKey.NODE_ROLES, "connector")));
+    }
+
     public static TdsNode start(TdsConfig config) {
         return TdsNode.start(config, Clock.systemUTC(), CHEAP_KDF);
     }
