@@ -9,6 +9,7 @@ import java.util.Arrays;
  *   <li>{@code append [--database h2|postgres] [--writers 8] [--seconds 10] [--per-tx 1,10,100]}
  *   <li>{@code verify [--database h2|postgres] [--records 1000000] [--suite GM|INTL]}
  *   <li>{@code proofs} (JMH: inclusion-proof generation and verification, both suites)
+ *   <li>{@code tokens} (JMH: access-token verification, both suites, one thread)
  * </ul>
  */
 public final class BenchMain {
@@ -17,20 +18,28 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: tds-bench append|verify|proofs [options]");
+            System.err.println("usage: tds-bench append|verify|proofs|tokens [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "append" -> AppendBenchmark.main(rest);
             case "verify" -> LogVerifyBenchmark.main(rest);
-            case "proofs" ->
-                org.openjdk.jmh.Main.main(rest.length == 0 ? new String[] {ProofBenchmarks.class.getName()} : rest);
+            case "proofs" -> org.openjdk.jmh.Main.main(jmh(ProofBenchmarks.class, rest));
+            case "tokens" -> org.openjdk.jmh.Main.main(jmh(TokenBenchmarks.class, rest));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
             }
         }
+    }
+
+    /** JMH arguments that run only {@code benchmark}, followed by any JMH options given. */
+    private static String[] jmh(Class<?> benchmark, String[] options) {
+        String[] args = new String[options.length + 1];
+        args[0] = benchmark.getName();
+        System.arraycopy(options, 0, args, 1, options.length);
+        return args;
     }
 
     static String option(String[] args, String name, String fallback) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
 import city.tds.server.demo.Demo;
+import city.tds.server.demo.DemoOnboarding;
 import city.tds.server.demo.DemoParticipant;
 import city.tds.server.testkit.HttpCall;
 import city.tds.server.testkit.OpenApiDocument;
@@ -11,7 +12,9 @@ import city.tds.server.testkit.TestNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +50,33 @@ class DemoIT {
             }
             assertThat(nodeIds).hasSize(4);
             assertThat(keyIds).hasSize(4);
+
+            List<String> steps = new ArrayList<>();
+            List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, steps::add);
+            assertThat(onboarded)
+                    .extracting(o -> o.participant().nodeName())
+                    .containsExactly("tax-bureau", "social-security", "bank");
+            assertThat(steps).anyMatch(step -> step.contains("approved"));
+            assertThat(onboarded)
+                    .extracting(DemoOnboarding.Onboarded::statusIndex)
+                    .doesNotHaveDuplicates();
+
+            var space = new city.tds.server.identity.SpaceClient(
+                    demo.nodes().get(0).node().url());
+            String bankAdmin = space.login("bank-admin", DemoOnboarding.PASSWORD);
+            String bankId = onboarded.get(2).participantId();
+            assertThat(space.get("/api/v1/participants/" + bankId, bankAdmin)
+                            .expect(200)
+                            .path("roles")
+                            .get(0)
+                            .asText())
+                    .isEqualTo("CONSUMER");
+            // running the onboarding again finds the participants instead of applying twice
+            assertThat(DemoOnboarding.run(demo, line -> {}))
+                    .extracting(DemoOnboarding.Onboarded::participantId)
+                    .containsExactlyElementsOf(onboarded.stream()
+                            .map(DemoOnboarding.Onboarded::participantId)
+                            .toList());
         }
         assertThat(dir.resolve("tax-bureau/keys/node-signing.key")).exists();
     }

@@ -6,6 +6,7 @@ import city.tds.server.FileTrees;
 import city.tds.server.config.ConfigException;
 import city.tds.server.config.ConfigKey;
 import city.tds.server.demo.Demo;
+import city.tds.server.demo.DemoOnboarding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -92,6 +93,34 @@ final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         printNodes(out, demo);
+        out.println();
+        out.println("入驻 / onboarding the participants through the space's API:");
+        List<DemoOnboarding.Onboarded> onboarded;
+        try {
+            onboarded = DemoOnboarding.run(demo, line -> {
+                out.println("  " + line);
+                out.flush();
+            });
+        } catch (RuntimeException e) {
+            demo.close();
+            if (temporary) {
+                FileTrees.deleteRecursively(dir);
+            }
+            throw e;
+        }
+        out.println();
+        out.printf("%-16s %-38s %-22s %s%n", "参与方 / participant", "id", "admin login", "credential (status index)");
+        for (DemoOnboarding.Onboarded o : onboarded) {
+            out.printf(
+                    "%-16s %-38s %-22s %s (%d)%n",
+                    o.participant().nodeName(),
+                    o.participantId(),
+                    o.adminUsername(),
+                    o.credentialId(),
+                    o.statusIndex());
+        }
+        out.println("演示账户密码 / demo account password: " + DemoOnboarding.PASSWORD + " (sysadmin: see "
+                + demo.nodes().get(0).node().config().node().dataDir().resolve("keys/initial-sysadmin-password") + ")");
         out.println();
         out.println("演示空间已就绪，按 Ctrl+C 停止 / the demo is up; press Ctrl+C to stop");
         out.flush();
