@@ -16,6 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * User accounts: the operator's staff and the participants' people. Enforces separation of duties (nobody holds two
@@ -72,6 +73,21 @@ public final class Accounts {
      * @return the account, or empty if operator staff exist already
      */
     public Optional<UserAccount> bootstrap(String password) {
+        return bootstrap(() -> passwords.hash(password.toCharArray()));
+    }
+
+    /**
+     * Like {@link #bootstrap(String)}, for a password the node generated itself with at least 128 random bits. Such a
+     * password cannot be guessed, so its hash is stored at {@link PasswordHasher#RANDOM_SECRET_COST}, which keeps the
+     * first start of a node fast; the password the administrator later chooses gets the full cost.
+     *
+     * @throws IllegalArgumentException if the password is too short to carry 128 random bits
+     */
+    public Optional<UserAccount> bootstrapWithGeneratedPassword(String generated) {
+        return bootstrap(() -> passwords.hashRandomSecret(generated.toCharArray()));
+    }
+
+    private Optional<UserAccount> bootstrap(Supplier<String> passwordHash) {
         return unitOfWork.inTransaction(tx -> {
             if (!store.users(null).isEmpty()) {
                 return Optional.<UserAccount>empty();
@@ -80,7 +96,7 @@ public final class Accounts {
                     ids.newId(),
                     null,
                     INITIAL_ADMIN,
-                    passwords.hash(password.toCharArray()),
+                    passwordHash.get(),
                     EnumSet.of(Role.SYSTEM_ADMIN),
                     0,
                     null,

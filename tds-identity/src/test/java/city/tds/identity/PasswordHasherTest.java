@@ -1,6 +1,7 @@
 package city.tds.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import city.tds.crypto.Argon2idParameters;
 import java.security.SecureRandom;
@@ -30,5 +31,17 @@ class PasswordHasherTest {
     void malformedHashesNeverMatch() {
         assertThat(hasher.matches("x".toCharArray(), "$argon2id$nonsense")).isFalse();
         assertThat(hasher.matches("x".toCharArray(), "plain")).isFalse();
+    }
+
+    @Test
+    void generatedSecretsGetTheLowCostAndShortOnesAreRefused() {
+        PasswordHasher strong = new PasswordHasher(new Argon2idParameters(256, 2, 1), new SecureRandom());
+        String secret = "Qm9vdHN0cmFwU2VjcmV0MTIzNDU2";
+        String hash = strong.hashRandomSecret(secret.toCharArray());
+        assertThat(hash).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
+        assertThat(strong.matches(secret.toCharArray(), hash)).isTrue();
+        assertThat(strong.hash(secret.toCharArray())).startsWith("$argon2id$v=19$m=256,t=2,p=1$");
+        assertThatThrownBy(() -> strong.hashRandomSecret("short-guessable".toCharArray()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

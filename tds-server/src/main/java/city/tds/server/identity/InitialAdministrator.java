@@ -26,10 +26,10 @@ public final class InitialAdministrator {
     private InitialAdministrator() {}
 
     public static void ensure(Identity identity, Path dataDir) {
-        byte[] random = new byte[18];
+        byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        identity.accounts().bootstrap(password).ifPresent(admin -> {
+        identity.accounts().bootstrapWithGeneratedPassword(password).ifPresent(admin -> {
             Path file = dataDir.resolve("keys").resolve(FILE);
             try {
                 Files.createDirectories(file.getParent());
