@@ -118,13 +118,9 @@ public final class TdsNode implements AutoCloseable {
             Instant startedAt = clock.instant();
             SecureRandom random = new SecureRandom();
             // loading the crypto provider, deriving the key-sealing key and starting the database are independent,
-            // and each takes a good part of start-up: the first two run on their own thread
-            keysOpening = CompletableFuture.supplyAsync(
-                    () -> {
-                        CryptoSuite suite = CryptoSuites.create(config.node().cryptoSuite(), random);
-                        return new SuiteAndKeys(suite, openKeys(config, suite, clock, keyDerivation));
-                    },
-                    task -> new Thread(task, "tds-" + config.node().name() + "-keys").start());
+            // and each takes a good part of start-up: the first two run on their own thread, which then warms up the
+            // HTTP server while this one still migrates and opens the modules
+            keysOpening = openKeysAside(config, random, clock, keyDerivation);
 
             Database database = openDatabase(config);
             resources.push(database);
@@ -253,6 +249,24 @@ public final class TdsNode implements AutoCloseable {
     }
 
     private record SuiteAndKeys(CryptoSuite suite, SigningKeyPair keys) {}
+
+    /** Opens the suite and keys on a thread of their own, which then warms up the HTTP server. */
+    private static CompletableFuture<SuiteAndKeys> openKeysAside(
+            TdsConfig config, SecureRandom random, Clock clock, Argon2idParameters keyDerivation) {
+        CompletableFuture<SuiteAndKeys> opening = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                CryptoSuite suite = CryptoSuites.create(config.node().cryptoSuite(), random);
+                opening.complete(new SuiteAndKeys(suite, openKeys(config, suite, clock, keyDerivation)));
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+                return;
+            }
+            HttpApi.warmUpOnce();
+        };
+        new Thread(task, "tds-" + config.node().name() + "-keys").start();
+        return opening;
+    }
 
     private static Identity openIdentity(
             TdsConfig config,
