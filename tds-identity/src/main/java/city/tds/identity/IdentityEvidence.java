@@ -29,11 +29,14 @@ final class IdentityEvidence {
     }
 
     void record(String type, Principal actor, List<String> subjects, Set<String> parties, ObjectNode payload) {
-        EvidenceActor who =
-                actor == null ? EvidenceActor.SYSTEM : new EvidenceActor(actor.participantId(), actor.subject());
         try {
-            recorder.record(
-                    new EvidenceEvent(type, clock.instant(), who, subjects, parties, JSON.writeValueAsBytes(payload)));
+            recorder.record(new EvidenceEvent(
+                    type,
+                    clock.instant(),
+                    EvidenceActor.of(actor),
+                    subjects,
+                    parties,
+                    JSON.writeValueAsBytes(payload)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -50,6 +50,11 @@ public final class Participants {
                         () -> Result.fail(Problem.notFound("no-such-participant", "no participant " + participantId)));
     }
 
+    /** A participant by id, for services inside the space that decide on its behalf (not for callers' reads). */
+    public java.util.Optional<Participant> find(String participantId) {
+        return participantId == null ? java.util.Optional.empty() : store.participant(participantId);
+    }
+
     public List<Participant> all() {
         return store.participants();
     }

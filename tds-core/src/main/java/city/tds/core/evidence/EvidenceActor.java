@@ -13,6 +13,11 @@ public record EvidenceActor(String participantId, String userId) {
     /** The node acting on its own account, e.g. signing a tree head or expiring an agreement. */
     public static final EvidenceActor SYSTEM = new EvidenceActor(null, null);
 
+    /** The caller a verified token names, or {@link #SYSTEM} when the node acts without one ({@code null}). */
+    public static EvidenceActor of(city.tds.core.identity.Principal caller) {
+        return caller == null ? SYSTEM : new EvidenceActor(caller.participantId(), caller.subject());
+    }
+
     public static EvidenceActor participant(String participantId, String userId) {
         return new EvidenceActor(Objects.requireNonNull(participantId, "participantId"), userId);
     }
