@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
 import city.tds.server.demo.Demo;
+import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoOnboarding;
 import city.tds.server.demo.DemoParticipant;
 import city.tds.server.testkit.HttpCall;
@@ -77,6 +78,16 @@ class DemoIT {
                     .containsExactlyElementsOf(onboarded.stream()
                             .map(DemoOnboarding.Onboarded::participantId)
                             .toList());
+
+            // the providers publish through the listing workflow; the bank finds a product by what it means
+            List<DemoCatalog.Listed> listed = DemoCatalog.run(demo, onboarded, steps::add);
+            assertThat(listed).extracting(DemoCatalog.Listed::name).containsExactly("小微企业纳税信用评估", "企业社保缴纳核验");
+            assertThat(listed).allSatisfy(l -> assertThat(l.registrationCode()).matches("TDS-\\d{4}-\\d{6}-[0-9A-Z]"));
+            assertThat(steps).anyMatch(step -> step.contains("first hit 企业社保缴纳核验"));
+            assertThat(DemoCatalog.run(demo, onboarded, line -> {}))
+                    .extracting(DemoCatalog.Listed::productId)
+                    .containsExactlyElementsOf(
+                            listed.stream().map(DemoCatalog.Listed::productId).toList());
         }
         assertThat(dir.resolve("tax-bureau/keys/node-signing.key")).exists();
     }

@@ -6,6 +6,7 @@ import city.tds.server.FileTrees;
 import city.tds.server.config.ConfigException;
 import city.tds.server.config.ConfigKey;
 import city.tds.server.demo.Demo;
+import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoOnboarding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -95,19 +96,12 @@ final class DemoCommand implements Callable<Integer> {
         printNodes(out, demo);
         out.println();
         out.println("入驻 / onboarding the participants through the space's API:");
-        List<DemoOnboarding.Onboarded> onboarded;
-        try {
-            onboarded = DemoOnboarding.run(demo, line -> {
-                out.println("  " + line);
-                out.flush();
-            });
-        } catch (RuntimeException e) {
-            demo.close();
-            if (temporary) {
-                FileTrees.deleteRecursively(dir);
-            }
-            throw e;
-        }
+        java.util.function.Consumer<String> progress = line -> {
+            out.println("  " + line);
+            out.flush();
+        };
+        List<DemoOnboarding.Onboarded> onboarded =
+                orStop(demo, temporary ? dir : null, () -> DemoOnboarding.run(demo, progress));
         out.println();
         out.printf("%-16s %-38s %-22s %s%n", "参与方 / participant", "id", "admin login", "credential (status index)");
         for (DemoOnboarding.Onboarded o : onboarded) {
@@ -119,6 +113,19 @@ final class DemoCommand implements Callable<Integer> {
                     o.credentialId(),
                     o.statusIndex());
         }
+        out.println();
+        out.println("目录 / publishing products through the listing workflow:");
+        List<DemoCatalog.Listed> listed =
+                orStop(demo, temporary ? dir : null, () -> DemoCatalog.run(demo, onboarded, progress));
+        out.println();
+        out.printf("%-16s %-24s %-38s %s%n", "提供方 / provider", "登记编号 / registration", "product", "name");
+        for (DemoCatalog.Listed l : listed) {
+            out.printf("%-16s %-24s %-38s %s%n", l.provider(), l.registrationCode(), l.productId(), l.name());
+        }
+        out.println("检索 / search:  curl '" + demo.nodes().get(0).node().url()
+                + "/api/v1/catalog/search?q=%E7%BA%B3%E7%A8%8E%E4%BF%A1%E7%94%A8'");
+        out.println("DCAT:          curl " + demo.nodes().get(0).node().url() + "/api/v1/catalog/dcat");
+        out.println();
         out.println("演示账户密码 / demo account password: " + DemoOnboarding.PASSWORD + " (sysadmin: see "
                 + demo.nodes().get(0).node().config().node().dataDir().resolve("keys/initial-sysadmin-password") + ")");
         out.println();
@@ -131,6 +138,19 @@ final class DemoCommand implements Callable<Integer> {
         };
         Shutdown.awaitInterrupt(List.of(cleanup, demo));
         return 0;
+    }
+
+    /** Runs a demo step; if it fails, stops the demo and removes a temporary data directory before failing. */
+    private static <T> T orStop(Demo demo, Path temporaryDir, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            demo.close();
+            if (temporaryDir != null) {
+                FileTrees.deleteRecursively(temporaryDir);
+            }
+            throw e;
+        }
     }
 
     private static void printNodes(PrintWriter out, Demo demo) {

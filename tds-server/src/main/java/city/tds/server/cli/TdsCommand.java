@@ -18,7 +18,13 @@ import picocli.CommandLine.Command;
         commandListHeading = "%n命令 / Commands:%n",
         optionListHeading = "%n选项 / Options:%n",
         footer = {"", "运行 'tds COMMAND --help' 查看命令帮助。 / Run 'tds COMMAND --help' for help on a command."},
-        subcommands = {ServerCommand.class, DemoCommand.class, EvidenceCommand.class, BenchCommand.class})
+        subcommands = {
+            ServerCommand.class,
+            DemoCommand.class,
+            CatalogCommand.class,
+            EvidenceCommand.class,
+            BenchCommand.class
+        })
 public final class TdsCommand implements Runnable {
 
     @picocli.CommandLine.Mixin

@@ -38,6 +38,12 @@ public enum ConfigKey {
             "identity.status-refresh",
             "30s",
             "How often suspensions, locks and revocations are reloaded: the bound for them to apply everywhere."),
+    CATALOG_SPACE_CODE(
+            "catalog.space-code", "TDS", "The space's code in product registration codes (登记编号), e.g. SH-TDS."),
+    CATALOG_NOTICE_PERIOD(
+            "catalog.notice-period", "7d", "How long a reviewed product stays in public notice (公示期) before listing."),
+    CATALOG_NOTICE_CHECK_INTERVAL(
+            "catalog.notice-check-interval", "1m", "How often the space lists products whose notice has ended."),
     KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
     KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
     KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");

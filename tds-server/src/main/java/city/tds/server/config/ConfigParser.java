@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class ConfigParser {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(|b|k|kb|kib|m|mb|mib)", Pattern.CASE_INSENSITIVE);
 
     private final ConfigSources sources;
@@ -81,7 +81,27 @@ public final class ConfigParser {
                         duration(ConfigKey.IDENTITY_LOCKOUT).orElse(Duration.ofMinutes(15)),
                         duration(ConfigKey.IDENTITY_STATUS_REFRESH)
                                 .filter(d -> positive(ConfigKey.IDENTITY_STATUS_REFRESH, d))
-                                .orElse(Duration.ofSeconds(30))));
+                                .orElse(Duration.ofSeconds(30))),
+                catalog());
+    }
+
+    private TdsConfig.CatalogConfig catalog() {
+        String spaceCode = text(ConfigKey.CATALOG_SPACE_CODE).orElse("TDS");
+        if (!city.tds.catalog.RegistrationCode.validSpaceCode(spaceCode)) {
+            throw invalid(
+                    ConfigKey.CATALOG_SPACE_CODE,
+                    "2-8 upper-case letters or digits, optionally with up to two more '-' parts, e.g. SH-TDS");
+        }
+        Duration notice = duration(ConfigKey.CATALOG_NOTICE_PERIOD).orElse(Duration.ofDays(7));
+        if (notice.isNegative()) {
+            throw invalid(ConfigKey.CATALOG_NOTICE_PERIOD, "a duration of zero or more, such as 7d");
+        }
+        return new TdsConfig.CatalogConfig(
+                spaceCode,
+                notice,
+                duration(ConfigKey.CATALOG_NOTICE_CHECK_INTERVAL)
+                        .filter(d -> positive(ConfigKey.CATALOG_NOTICE_CHECK_INTERVAL, d))
+                        .orElse(Duration.ofMinutes(1)));
     }
 
     private Set<NodeRole> roles() {
@@ -205,6 +225,7 @@ public final class ConfigParser {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "m" -> Duration.ofMinutes(n);
+                    case "d" -> Duration.ofDays(n);
                     default -> Duration.ofHours(n);
                 };
             }

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param keys where its signing key is and how it is sealed
  * @param evidence how the evidence log sequences and signs
  * @param identity how a space node's identity services behave
+ * @param catalog how a space node's catalog runs its listing workflow
  */
 public record TdsConfig(
         NodeSettings node,
@@ -25,7 +26,8 @@ public record TdsConfig(
         DatabaseSettings database,
         KeySettings keys,
         EvidenceSettings evidence,
-        IdentityConfig identity) {
+        IdentityConfig identity,
+        CatalogConfig catalog) {
 
     public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
         public NodeSettings {
@@ -39,6 +41,9 @@ public record TdsConfig(
     public record IdentityConfig(
             Duration accessTokenLifetime, int maxLoginFailures, Duration lockout, Duration statusRefresh) {}
 
+    /** Catalog settings of a space node. */
+    public record CatalogConfig(String spaceCode, Duration noticePeriod, Duration noticeCheckInterval) {}
+
     /** The passphrase is held as characters and left out of {@code toString}. */
     public record KeySettings(Path file, char[] passphrase) {
         @Override
@@ -50,7 +55,13 @@ public record TdsConfig(
     /** The same configuration listening on another port (the demo and tests pick ports at start-up). */
     public TdsConfig withPort(int port) {
         return new TdsConfig(
-                node, new HttpSettings(http.host(), port, http.maxRequestBytes()), database, keys, evidence, identity);
+                node,
+                new HttpSettings(http.host(), port, http.maxRequestBytes()),
+                database,
+                keys,
+                evidence,
+                identity,
+                catalog);
     }
 
     /** The same configuration with another public URL. */
@@ -61,11 +72,12 @@ public record TdsConfig(
                 database,
                 keys,
                 evidence,
-                identity);
+                identity,
+                catalog);
     }
 
     /** The same configuration on another database. */
     public TdsConfig withDatabase(DatabaseSettings other) {
-        return new TdsConfig(node, http, other, keys, evidence, identity);
+        return new TdsConfig(node, http, other, keys, evidence, identity, catalog);
     }
 }

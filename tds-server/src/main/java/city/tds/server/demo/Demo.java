@@ -77,6 +77,8 @@ public final class Demo implements AutoCloseable {
                 .commandLine(ConfigKey.NODE_DATA_DIR, dataDir.toString(), "demo")
                 .commandLine(ConfigKey.NODE_CRYPTO_SUITE, suite.name(), "demo")
                 .commandLine(ConfigKey.HTTP_PORT, Integer.toString(port), "demo")
+                // the demo lists its products as soon as they are approved; a real space keeps a notice period
+                .commandLine(ConfigKey.CATALOG_NOTICE_PERIOD, "0s", "demo")
                 .environment(Map.of(ConfigKey.KEYS_PASSPHRASE.envName(), new String(passphrase)));
         return new ConfigParser(sources).parse();
     }

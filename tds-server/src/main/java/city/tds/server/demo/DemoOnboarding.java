@@ -140,7 +140,7 @@ public final class DemoOnboarding {
         return body;
     }
 
-    private static String initialPassword(TdsNode space) {
+    static String initialPassword(TdsNode space) {
         try {
             return Files.readString(
                             space.config().node().dataDir().resolve("keys").resolve(InitialAdministrator.FILE))

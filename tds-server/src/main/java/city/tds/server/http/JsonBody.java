@@ -20,6 +20,11 @@ public final class JsonBody {
         this.mapper = mapper;
     }
 
+    /** The mapper responses are written with. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
     public <T> T read(Context ctx, Class<T> type) {
         String contentType = ctx.contentType();
         if (contentType == null

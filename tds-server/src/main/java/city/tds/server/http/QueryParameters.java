@@ -24,6 +24,22 @@ public final class QueryParameters {
         }
     }
 
+    /** An enum-valued parameter, matched case-insensitively; a value it does not have is a 400 naming the choices. */
+    public static <E extends Enum<E>> java.util.Optional<E> optionalEnum(Context ctx, String name, Class<E> type) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalidInput(
+                    "invalid-query-parameter",
+                    "query parameter '" + name + "' has no value '" + value + "'; use one of "
+                            + java.util.Arrays.toString(type.getEnumConstants())));
+        }
+    }
+
     public static long requiredLong(Context ctx, String name) {
         return optionalLong(ctx, name)
                 .orElseThrow(() -> new ProblemException(

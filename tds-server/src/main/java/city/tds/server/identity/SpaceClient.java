@@ -49,8 +49,17 @@ public final class SpaceClient {
         return send(path, token, "POST", "application/json", body.toString());
     }
 
+    public Reply put(String path, String token, JsonNode body) {
+        return send(path, token, "PUT", "application/json", body.toString());
+    }
+
     public Reply get(String path, String token) {
-        return send(path, token, "GET", null, null);
+        return send(path, token, "GET", null, HttpRequest.BodyPublishers.noBody());
+    }
+
+    /** Sends {@code content} as the raw body, e.g. a document upload. */
+    public Reply upload(String path, String token, String contentType, byte[] content) {
+        return send(path, token, "POST", contentType, HttpRequest.BodyPublishers.ofByteArray(content));
     }
 
     /** Logs in and returns the access token. */
@@ -80,6 +89,15 @@ public final class SpaceClient {
     }
 
     private Reply send(String path, String token, String method, String contentType, String body) {
+        return send(
+                path,
+                token,
+                method,
+                contentType,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private Reply send(String path, String token, String method, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(space.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -88,8 +106,7 @@ public final class SpaceClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(
-                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method, body);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");

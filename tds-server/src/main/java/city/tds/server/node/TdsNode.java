@@ -14,6 +14,8 @@ import city.tds.evidence.log.EvidenceLog;
 import city.tds.identity.Identity;
 import city.tds.identity.IdentitySettings;
 import city.tds.identity.JdbiIdentityStore;
+import city.tds.server.catalog.CatalogAssembly;
+import city.tds.server.catalog.CatalogRoutes;
 import city.tds.server.config.TdsConfig;
 import city.tds.server.evidence.EvidenceAssembly;
 import city.tds.server.evidence.EvidenceRecordRoutes;
@@ -155,6 +157,9 @@ public final class TdsNode implements AutoCloseable {
             Optional<Identity> space = config.node().roles().contains(NodeRole.SPACE)
                     ? Optional.of(openIdentity(config, database, suite, keys, clock, random, evidence.log()))
                     : Optional.empty();
+            Optional<CatalogAssembly> catalog = space.map(id -> CatalogAssembly.open(
+                    config, database, id, suite, new TimeOrderedIdGenerator(clock, random), clock, evidence.log()));
+            catalog.ifPresent(resources::push);
             AtomicReference<NodeDescription> description = new AtomicReference<>();
             List<ApiRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(config.node().name(), checks),
@@ -167,6 +172,12 @@ public final class TdsNode implements AutoCloseable {
             space.ifPresent(id -> {
                 routes.add(new IdentityRoutes(id, json));
                 routes.add(new EvidenceRecordRoutes(evidence.log()));
+                routes.add(new CatalogRoutes(
+                        catalog.orElseThrow().catalog(),
+                        json,
+                        publicUrl,
+                        config.node().name(),
+                        clock));
             });
             Authenticator authenticator =
                     space.<Authenticator>map(id -> id.tokens()::verify).orElse(Authenticator.NONE);

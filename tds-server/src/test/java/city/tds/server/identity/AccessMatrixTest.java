@@ -68,7 +68,10 @@ class AccessMatrixTest {
             String path = route.path()
                     .replace("{id}", "01a00000-0000-7000-8000-000000000000")
                     .replace("{documentId}", "01a00000-0000-7000-8000-000000000001")
-                    .replace("{seq}", "0");
+                    .replace("{seq}", "0")
+                    .replace("{version}", "1")
+                    .replace("{attachmentId}", "01a00000-0000-7000-8000-000000000002")
+                    .replace("{objectionId}", "01a00000-0000-7000-8000-000000000003");
             check(route, path, Optional.empty(), route.access().isPublic(), wrong);
             check(route, path, Optional.of("forged.token.here"), route.access().isPublic(), wrong);
             for (Role role : Role.values()) {

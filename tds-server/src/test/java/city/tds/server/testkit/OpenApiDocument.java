@@ -65,6 +65,19 @@ public final class OpenApiDocument {
         return route.method() + " " + route.path();
     }
 
+    /** As {@link #assertConforms(String, String, HttpCall.Response)}, for a JSON reply of the space client. */
+    public void assertConforms(String method, String pathTemplate, int status, JsonNode body) {
+        assertConforms(
+                method,
+                pathTemplate,
+                new HttpCall.Response(
+                        status,
+                        body.path("type").isTextual() && status >= 400
+                                ? "application/problem+json"
+                                : "application/json",
+                        body.toString()));
+    }
+
     /** Asserts that {@code response} is one the document declares for this operation, and matches its schema. */
     public void assertConforms(String method, String pathTemplate, HttpCall.Response response) {
         JsonNode declared = root.path("paths")

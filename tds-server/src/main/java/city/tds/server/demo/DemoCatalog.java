@@ -1,0 +1,295 @@
+package city.tds.server.demo;
+
+import city.tds.core.identity.Role;
+import city.tds.server.identity.SpaceClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The demo's providers publish through the listing workflow, over the space's API: the operator opens the zones, the
+ * tax and social-security bureaus register their resources and products with compliance documents, a listing reviewer
+ * approves them, the public notice ends (the demo runs with a zero notice period) and they are listed and found.
+ * Safe to run again on the same data directory: what exists is reused.
+ */
+public final class DemoCatalog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DemoCatalog() {}
+
+    /** A listed demo product. */
+    public record Listed(String provider, String productId, String name, String registrationCode) {}
+
+    public static List<Listed> run(Demo demo, List<DemoOnboarding.Onboarded> onboarded, Consumer<String> progress) {
+        city.tds.server.node.TdsNode space = demo.nodes().get(0).node();
+        SpaceClient client = new SpaceClient(space.url());
+        String sysadmin = client.login("sysadmin", DemoOnboarding.initialPassword(space));
+        Map<String, DemoOnboarding.Onboarded> byNode = new java.util.HashMap<>();
+        onboarded.forEach(o -> byNode.put(o.participant().nodeName(), o));
+        ObjectNode reviewer = JSON.createObjectNode()
+                .put("username", "demo-listing-reviewer")
+                .put("password", DemoOnboarding.PASSWORD);
+        reviewer.putArray("roles").add(Role.LISTING_REVIEWER.name());
+        if (client.post("/api/v1/users", sysadmin, reviewer).status() == 201) {
+            progress.accept("运营方创建上架审核员 / the operator created the listing reviewer demo-listing-reviewer");
+        }
+        String review = client.login("demo-listing-reviewer", DemoOnboarding.PASSWORD);
+
+        DemoOnboarding.Onboarded tax = byNode.get("tax-bureau");
+        DemoOnboarding.Onboarded social = byNode.get("social-security");
+        DemoOnboarding.Onboarded bank = byNode.get("bank");
+        String finance = zone(client, sysadmin, "finance", "金融服务专区", "普惠金融、信贷风控与供应链金融", bank, progress);
+        String publicData = zone(client, sysadmin, "public-data", "公共数据授权运营专区", "经授权运营的政务与公共数据产品", tax, progress);
+
+        String taxAdmin = client.login(tax.adminUsername(), DemoOnboarding.PASSWORD);
+        String socialAdmin = client.login(social.adminUsername(), DemoOnboarding.PASSWORD);
+        String taxResource = resource(
+                client,
+                taxAdmin,
+                tax,
+                "tax_monthly",
+                "企业纳税信息",
+                "全市企业按月纳税申报、缴纳与纳税信用等级记录",
+                "市税务局征管科技处",
+                1_850_000L,
+                new String[][] {
+                    {"credit_code", "string", "统一社会信用代码"},
+                    {"tax_period", "date", "所属期"},
+                    {"vat_amount", "decimal", "增值税缴纳金额"},
+                    {"income_tax_amount", "decimal", "企业所得税缴纳金额"},
+                    {"credit_rating", "string", "纳税信用等级"}
+                },
+                "经济/税务",
+                progress);
+        String socialResource = resource(
+                client,
+                socialAdmin,
+                social,
+                "social_insurance_monthly",
+                "企业社会保险参保缴费信息",
+                "全市用人单位按月参保人数、缴费基数与缴费状态",
+                "市社会保险事业管理中心",
+                2_300_000L,
+                new String[][] {
+                    {"credit_code", "string", "统一社会信用代码"},
+                    {"month", "date", "缴费月份"},
+                    {"insured_count", "integer", "参保人数"},
+                    {"contribution_base", "decimal", "缴费基数合计"},
+                    {"arrears", "boolean", "是否欠缴"}
+                },
+                "社会/社会保障",
+                progress);
+
+        List<Listed> listed = new ArrayList<>();
+        listed.add(product(
+                client,
+                taxAdmin,
+                review,
+                tax,
+                taxResource,
+                List.of(finance, publicData),
+                "小微企业纳税信用评估",
+                "以企业纳税申报、缴纳和纳税信用等级为基础，在隐私计算环境中为银行输出小微企业信用评分，原始数据不出税务域。",
+                List.of("纳税", "纳税信用", "普惠金融", "信贷风控", "小微企业"),
+                "PRIVACY_COMPUTING_SERVICE",
+                "2",
+                progress));
+        listed.add(product(
+                client,
+                socialAdmin,
+                review,
+                social,
+                socialResource,
+                List.of(finance, publicData),
+                "企业社保缴纳核验",
+                "在数据沙箱中核验企业近 24 个月社会保险参保人数与缴费连续性，用于贷前尽调与贷后预警。",
+                List.of("社保", "社会保险", "参保缴费", "贷前尽调"),
+                "SANDBOX_SERVICE",
+                "1",
+                progress));
+
+        String found = client.get(
+                        "/api/v1/catalog/search?q=" + URLEncoder.encode("企业员工五险缴纳情况", StandardCharsets.UTF_8),
+                        client.login(bank.adminUsername(), DemoOnboarding.PASSWORD))
+                .expect(200)
+                .path("hits")
+                .path(0)
+                .path("name")
+                .asText("(none)");
+        progress.accept("城商银行检索「企业员工五险缴纳情况」/ the bank searched for 企业员工五险缴纳情况: first hit " + found);
+        return listed;
+    }
+
+    private static String zone(
+            SpaceClient client,
+            String sysadmin,
+            String code,
+            String name,
+            String description,
+            DemoOnboarding.Onboarded lead,
+            Consumer<String> progress) {
+        for (JsonNode z : client.get("/api/v1/catalog/zones", sysadmin).expect(200)) {
+            if (z.path("code").asText().equals(code)) {
+                return z.path("id").asText();
+            }
+        }
+        ObjectNode body = JSON.createObjectNode()
+                .put("code", code)
+                .put("name", name)
+                .put("description", description)
+                .put("leadParticipantId", lead.participantId())
+                .put("visibility", "PUBLIC");
+        String id = client.post("/api/v1/catalog/zones", sysadmin, body)
+                .expect(201)
+                .path("id")
+                .asText();
+        progress.accept("运营方开设" + name + " / the operator opened zone " + code + ", led by "
+                + lead.participant().nodeName());
+        return id;
+    }
+
+    private static String resource(
+            SpaceClient client,
+            String token,
+            DemoOnboarding.Onboarded provider,
+            String sourceId,
+            String title,
+            String description,
+            String department,
+            long records,
+            String[][] fields,
+            String classification,
+            Consumer<String> progress) {
+        for (JsonNode r : client.get("/api/v1/catalog/resources", token).expect(200)) {
+            if (r.path("sourceId").asText().equals(sourceId)) {
+                return r.path("id").asText();
+            }
+        }
+        ObjectNode body = JSON.createObjectNode()
+                .put("title", title)
+                .put("description", description)
+                .put("sourceKind", "AUTHORIZED_OPERATION")
+                .put("connectorId", provider.clientId())
+                .put("sourceId", sourceId)
+                .put("department", department)
+                .put("updateFrequency", "MONTHLY")
+                .put("recordCount", records)
+                .put("coverageFrom", "2021-01-01")
+                .put("coverageTo", "2026-10-31")
+                .put("classification", classification)
+                .put("grade", "GENERAL");
+        ArrayNode list = body.putArray("fields");
+        for (String[] f : fields) {
+            list.addObject().put("name", f[0]).put("type", f[1]).put("description", f[2]);
+        }
+        String id = client.post("/api/v1/catalog/resources", token, body)
+                .expect(201)
+                .path("id")
+                .asText();
+        progress.accept(provider.participant().nodeName() + " 登记数据资源「" + title + "」/ registered resource " + id);
+        return id;
+    }
+
+    private static Listed product(
+            SpaceClient client,
+            String token,
+            String reviewer,
+            DemoOnboarding.Onboarded provider,
+            String resourceId,
+            List<String> zones,
+            String name,
+            String description,
+            List<String> keywords,
+            String type,
+            String pricePerCall,
+            Consumer<String> progress) {
+        for (JsonNode p : client.get("/api/v1/catalog/products", token).expect(200)) {
+            JsonNode last = p.path("versions").path(p.path("versions").size() - 1);
+            if (last.path("name").asText().equals(name)
+                    && last.path("status").asText().equals("LISTED")) {
+                return new Listed(
+                        provider.participant().nodeName(),
+                        p.path("id").asText(),
+                        name,
+                        p.path("registrationCode").asText());
+            }
+        }
+        ObjectNode body = JSON.createObjectNode()
+                .put("name", name)
+                .put("description", description)
+                .put("industry", "金融业")
+                .put("type", type)
+                .put("publicData", true);
+        ArrayNode kw = body.putArray("keywords");
+        keywords.forEach(kw::add);
+        body.putArray("resourceIds").add(resourceId);
+        body.putArray("deliveryModes").add("SANDBOX").add("PRIVACY_COMPUTING");
+        body.set("policy", policy());
+        body.putObject("price")
+                .put("model", "PER_CALL")
+                .put("amount", new java.math.BigDecimal(pricePerCall))
+                .put("currency", "CNY");
+        ArrayNode z = body.putArray("zoneIds");
+        zones.forEach(z::add);
+        String id = client.post("/api/v1/catalog/products", token, body)
+                .expect(201)
+                .path("id")
+                .asText();
+        String base = "/api/v1/catalog/products/" + id;
+        byte[] report = ("%PDF-1.7\n% " + name + " 评估报告（演示）\n").getBytes(StandardCharsets.UTF_8);
+        client.upload(
+                        base + "/attachments?kind=COMPLIANCE_ASSESSMENT&name=compliance.pdf",
+                        token,
+                        "application/pdf",
+                        report)
+                .expect(201);
+        client.upload(base + "/attachments?kind=QUALITY_ASSESSMENT&name=quality.pdf", token, "application/pdf", report)
+                .expect(201);
+        client.post(base + "/submit", token, JSON.nullNode()).expect(200);
+        client.post(
+                        base + "/review",
+                        reviewer,
+                        JSON.createObjectNode().put("decision", "APPROVE").put("reason", "材料齐全"))
+                .expect(200);
+        client.post("/api/v1/catalog/notices/conclude", reviewer, JSON.nullNode())
+                .expect(200);
+        String code =
+                client.get(base, token).expect(200).path("registrationCode").asText();
+        progress.accept(provider.participant().nodeName() + " 上架「" + name + "」/ listed, registration code " + code);
+        return new Listed(provider.participant().nodeName(), id, name, code);
+    }
+
+    /** A bank may use the product for credit risk only, in the sandbox or by privacy computing, and not pass it on. */
+    static ObjectNode policy() {
+        ObjectNode policy = JSON.createObjectNode();
+        ArrayNode context = policy.putArray("@context");
+        context.add("http://www.w3.org/ns/odrl.jsonld");
+        context.addObject().put("tds", "https://tds.city/ns/policy#");
+        policy.put("@type", "Offer");
+        ArrayNode constraints =
+                policy.putArray("permission").addObject().put("action", "use").putArray("constraint");
+        constraints
+                .addObject()
+                .put("leftOperand", "purpose")
+                .put("operator", "eq")
+                .put("rightOperand", "tds:purpose/credit-risk");
+        ObjectNode channel =
+                constraints.addObject().put("leftOperand", "deliveryChannel").put("operator", "isAnyOf");
+        channel.putArray("rightOperand").add("tds:sandbox").add("tds:privacyComputing");
+        constraints
+                .addObject()
+                .put("leftOperand", "recipientIndustry")
+                .put("operator", "eq")
+                .put("rightOperand", "金融");
+        policy.putArray("prohibition").addObject().put("action", "distribute");
+        return policy;
+    }
+}
