@@ -1,5 +1,7 @@
 package city.tds.bench;
 
+import city.tds.bench.catalog.CatalogRelevanceBenchmark;
+import city.tds.bench.catalog.CatalogScaleBenchmark;
 import java.util.Arrays;
 
 /**
@@ -10,6 +12,10 @@ import java.util.Arrays;
  *   <li>{@code verify [--database h2|postgres] [--records 1000000] [--suite GM|INTL]}
  *   <li>{@code proofs} (JMH: inclusion-proof generation and verification, both suites)
  *   <li>{@code tokens} (JMH: access-token verification, both suites, one thread)
+ *   <li>{@code catalog-relevance [--per-query] [--explain <query id>,...]} (catalog search quality: nDCG@10, MRR@10,
+ *       recall@10 of BM25, DENSE and HYBRID on the judged relevance set)
+ *   <li>{@code catalog-scale [--products 1000000] [--queries 2000] [--dir <path>] [--keep]} (catalog search at scale:
+ *       indexing rate, query latency, heap, index size; embedding cost per text)
  * </ul>
  */
 public final class BenchMain {
@@ -18,7 +24,8 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: tds-bench append|verify|proofs|tokens [options]");
+            System.err.println(
+                    "usage: tds-bench append|verify|proofs|tokens|catalog-relevance|catalog-scale [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -27,6 +34,8 @@ public final class BenchMain {
             case "verify" -> LogVerifyBenchmark.main(rest);
             case "proofs" -> org.openjdk.jmh.Main.main(jmh(ProofBenchmarks.class, rest));
             case "tokens" -> org.openjdk.jmh.Main.main(jmh(TokenBenchmarks.class, rest));
+            case "catalog-relevance" -> CatalogRelevanceBenchmark.main(rest);
+            case "catalog-scale" -> CatalogScaleBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -12,6 +12,7 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -89,8 +90,8 @@ final class SearchExecutor {
                 new MultiCollectorManager(
                         new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE),
                         FacetCounts.manager(facetLabels)));
+        ScoreDoc[] docs = withCommonWords(searcher, (TopDocs) results[0], text.get(), window).scoreDocs;
         List<SearchHit> hits = new ArrayList<>();
-        ScoreDoc[] docs = ((TopDocs) results[0]).scoreDocs;
         for (int i = request.offset(); i < Math.min(docs.length, window(request)); i++) {
             hits.add(new SearchHit(productId(searcher, docs[i].doc), docs[i].score, i + 1, null));
         }
@@ -101,10 +102,12 @@ final class SearchExecutor {
             throws IOException {
         int candidates = Math.max(CANDIDATES, window(request));
         Query nearest = nearest(searcher, vector, candidates, filter);
-        ScoreDoc[] docs = searcher.search(nearest, candidates).scoreDocs;
+        List<ExactRescorer.Scored> ranked =
+                ExactRescorer.rescore(searcher, searcher.search(nearest, candidates).scoreDocs, vector);
         List<SearchHit> hits = new ArrayList<>();
-        for (int i = request.offset(); i < Math.min(docs.length, window(request)); i++) {
-            hits.add(new SearchHit(productId(searcher, docs[i].doc), cosine(docs[i].score), null, i + 1));
+        for (int i = request.offset(); i < Math.min(ranked.size(), window(request)); i++) {
+            ExactRescorer.Scored s = ranked.get(i);
+            hits.add(new SearchHit(productId(searcher, s.doc()), s.cosine(), null, i + 1));
         }
         return results(searcher.search(nearest, FacetCounts.manager(facetLabels)), hits, request.mode());
     }
@@ -133,7 +136,7 @@ final class SearchExecutor {
                     new MultiCollectorManager(
                             new TopScoreDocCollectorManager(candidates, null, Integer.MAX_VALUE),
                             FacetCounts.manager(facetLabels)));
-            for (ScoreDoc doc : ((TopDocs) results[0]).scoreDocs) {
+            for (ScoreDoc doc : withCommonWords(searcher, (TopDocs) results[0], text.get(), candidates).scoreDocs) {
                 fromText.add(new HybridFusion.Candidate(doc.doc, doc.score));
             }
             Query neighboursOnly = new BooleanQuery.Builder()
@@ -147,8 +150,9 @@ final class SearchExecutor {
             counted = searcher.search(nearest, FacetCounts.manager(facetLabels));
         }
         List<HybridFusion.Candidate> fromVectors = new ArrayList<>();
-        for (ScoreDoc doc : searcher.search(nearest, candidates).scoreDocs) {
-            fromVectors.add(new HybridFusion.Candidate(doc.doc, cosine(doc.score)));
+        for (ExactRescorer.Scored s :
+                ExactRescorer.rescore(searcher, searcher.search(nearest, candidates).scoreDocs, vector)) {
+            fromVectors.add(new HybridFusion.Candidate(s.doc(), s.cosine()));
         }
         List<HybridFusion.Fused> fused = fusion.fuse(fromText, fromVectors, ceiling);
         List<SearchHit> hits = new ArrayList<>();
@@ -157,6 +161,20 @@ final class SearchExecutor {
             hits.add(new SearchHit(productId(searcher, f.doc()), f.score(), f.bm25Rank(), f.denseRank()));
         }
         return results(counted, hits, request.mode());
+    }
+
+    /** The best text hits re-scored with the query's common words, where they are in the name. */
+    private static TopDocs withCommonWords(IndexSearcher searcher, TopDocs top, TextQueryBuilder.TextQuery text, int n)
+            throws IOException {
+        if (text.commonWords() == null || top.scoreDocs.length == 0) {
+            return top;
+        }
+        return new QueryRescorer(text.commonWords()) {
+            @Override
+            protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
+                return secondPassMatches ? firstPassScore + secondPassScore : firstPassScore;
+            }
+        }.rescore(searcher, top, n);
     }
 
     /** The nearest neighbours, searched once: the rewritten query holds them with their scores. */
@@ -171,11 +189,6 @@ final class SearchExecutor {
 
     private static int window(SearchRequest request) {
         return (int) Math.min(MAX_WINDOW, (long) request.offset() + request.limit());
-    }
-
-    /** Lucene scores DOT_PRODUCT as (1 + cos) / 2; report the cosine. */
-    private static double cosine(float luceneScore) {
-        return 2.0 * luceneScore - 1.0;
     }
 
     private static String productId(IndexSearcher searcher, int doc) throws IOException {

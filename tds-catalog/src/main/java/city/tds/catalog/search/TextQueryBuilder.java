@@ -30,13 +30,14 @@ import org.apache.lucene.search.TermQuery;
  * <p>What matches: any of the query's telling words, or most of its character bigrams (the bigram field, a safety net
  * for words segmented differently in query and product), or an exact registration code or product id. Common words,
  * held by more than {@link TextScoring#commonWordFrequency()} of the products (and by more than {@link
- * TextScoring#commonWordMinimum()}: 上海, 企业 in a large catalog), only add to the score of products matched otherwise, as in Lucene's CommonTermsQuery; a query made only of common words matches any of them.
- * This keeps the match set, whose facets are counted, to products that are about the query, and bounds the work on a
- * large catalog.
+ * TextScoring#commonWordMinimum()}: 企业, 管理中心 in a large catalog), neither match by themselves nor score the whole
+ * match set: they re-score the best hits where they are in the product name ({@link TextQuery#commonWords()}), much as
+ * Lucene's CommonTermsQuery treats them. A query made only of common words matches any of them. This keeps the match
+ * set, whose facets are counted, to products that are about the query, and bounds the work on a large catalog.
  *
- * <p>{@link TextQuery#ceiling()} estimates the best score the query can reach, for {@link HybridFusion}: per word the
- * best field boost times the word's IDF, summed. Dividing a score by it says how much of the query a product covers,
- * weighted by how telling each word is.
+ * <p>{@link TextQuery#ceiling()} estimates the best score the query can reach, for {@link HybridFusion}: per word its
+ * IDF in all the text plus the name weight times its IDF in names, summed. Dividing a score by it says how much of
+ * the query a product covers, weighted by how telling each word is.
  */
 final class TextQueryBuilder {
     private static final float EXACT_CODE_BOOST = 100f;
@@ -50,11 +51,13 @@ final class TextQueryBuilder {
     }
 
     /**
-     * A full-text query and the best score it can reach.
+     * A full-text query.
      *
-     * @param words one group per query word: the word as typed, then its synonyms
+     * @param query what matches, scored by the telling words, bigrams and codes
+     * @param commonWords the common words (in names), to re-score the best hits with; null when there are none
+     * @param ceiling the best score the query can reach ({@link WordStatistics#ceiling}, summed over its words)
      */
-    record TextQuery(Query query, List<List<String>> words, double ceiling) {}
+    record TextQuery(Query query, Query commonWords, double ceiling) {}
 
     /** The query for {@code text} against the index {@code reader} reads, empty when nothing searchable is left. */
     Optional<TextQuery> build(String text, IndexReader reader) throws IOException {
@@ -76,15 +79,7 @@ final class TextQueryBuilder {
             common.clear();
         }
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
-        if (telling.size() > 1 && scoring.tellingWordsToMatch() > 0) {
-            BooleanQuery.Builder enough = new BooleanQuery.Builder();
-            telling.forEach(word -> enough.add(word, Occur.SHOULD));
-            enough.setMinimumNumberShouldMatch(
-                    Math.max(1, (int) Math.ceil(telling.size() * scoring.tellingWordsToMatch() - 1e-9)));
-            matching.add(enough.build(), Occur.SHOULD);
-        } else {
-            telling.forEach(word -> matching.add(word, Occur.SHOULD));
-        }
+        telling.forEach(word -> matching.add(word, Occur.SHOULD));
         bigramQuery(text, reader)
                 .ifPresent(bigrams -> matching.add(new BoostQuery(bigrams, scoring.bigrams()), Occur.SHOULD));
         String code = ProductDocuments.exactCode(text);
@@ -101,17 +96,13 @@ final class TextQueryBuilder {
             return Optional.empty();
         }
         if (common.isEmpty()) {
-            return Optional.of(new TextQuery(query, groups, ceiling));
+            return Optional.of(new TextQuery(query, null, ceiling));
         }
-        BooleanQuery.Builder withCommon = new BooleanQuery.Builder().add(query, Occur.MUST);
+        BooleanQuery.Builder commonWords = new BooleanQuery.Builder();
         for (List<String> group : common) {
-            withCommon.add(
-                    scoring.commonWordsInNameOnly()
-                            ? field(IndexFields.NAME, group, scoring.name())
-                            : inAnyField(group),
-                    Occur.SHOULD);
+            commonWords.add(field(IndexFields.NAME, group, scoring.name()), Occur.SHOULD);
         }
-        return Optional.of(new TextQuery(withCommon.build(), groups, ceiling));
+        return Optional.of(new TextQuery(query, commonWords.build(), ceiling));
     }
 
     /** One group per query position: the word typed first, then its synonyms. */

@@ -10,9 +10,6 @@ package city.tds.catalog.search;
  * @param dropSingleCharacters drop one-character CJK words from queries that also have longer words
  * @param commonWordFrequency share of products above which a query word is common: it no longer matches by itself
  * @param commonWordMinimum a word held by no more products than this is never common, however small the catalog
- * @param commonWordsInNameOnly common words add to the score only where they are in the name (cheaper on large
- *     catalogs) instead of anywhere in the text
- * @param tellingWordsToMatch share of the query's telling (not common) words a product must contain; 0 for any one
  */
 record TextScoring(
         float name,
@@ -21,14 +18,12 @@ record TextScoring(
         float bigramMinimumMatch,
         boolean dropSingleCharacters,
         double commonWordFrequency,
-        int commonWordMinimum,
-        boolean commonWordsInNameOnly,
-        double tellingWordsToMatch) {
+        int commonWordMinimum) {
 
     /** True when a word held by {@code docFreq} of {@code docCount} products is common. */
     boolean isCommon(long docFreq, long docCount) {
         return docFreq > commonWordMinimum && docFreq > commonWordFrequency * docCount;
     }
 
-    static final TextScoring DEFAULT = new TextScoring(1f, 0.3f, 0.8f, 0.8f, true, 0.05, 1000, true, 0);
+    static final TextScoring DEFAULT = new TextScoring(1f, 0.3f, 0.8f, 0.8f, true, 0.05, 1000);
 }

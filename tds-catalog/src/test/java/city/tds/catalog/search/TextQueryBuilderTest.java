@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TextQueryBuilderTest {
     /** The shipped scoring, but words held by more than 5 % of even a tiny catalog are common. */
-    private static final TextScoring SMALL_CATALOG = new TextScoring(1f, 0.3f, 0.8f, 0.8f, true, 0.05, 0, false, 0);
+    private static final TextScoring SMALL_CATALOG = new TextScoring(1f, 0.3f, 0.8f, 0.8f, true, 0.05, 0);
 
     private static CatalogAnalysis analysis;
     private static TextQueryBuilder builder;
