@@ -14,7 +14,8 @@ import java.util.Arrays;
  *   <li>{@code tokens} (JMH: access-token verification, both suites, one thread)
  *   <li>{@code catalog-relevance [--per-query] [--explain <query id>,...]} (catalog search quality: nDCG@10, MRR@10,
  *       recall@10 of BM25, DENSE and HYBRID on the judged relevance set)
- *   <li>{@code catalog-scale [--products 1000000] [--queries 2000] [--dir <path>] [--keep]} (catalog search at scale:
+ *   <li>{@code catalog-scale [--products 1000000] [--queries 2000] [--dir <path>] [--keep]
+ *       [--reuse]} (catalog search at scale:
  *       indexing rate, query latency, heap, index size; embedding cost per text)
  * </ul>
  */

@@ -27,7 +27,9 @@ import org.apache.lucene.store.FSDirectory;
  * with the model is measured separately.
  *
  * <p>{@code catalog-scale [--products 1000000] [--queries 2000] [--warm-up 300] [--seed 20261201] [--dir <path>]
- * [--keep]}
+ * [--keep] [--reuse]}: {@code --keep} leaves the index in {@code --dir} (else a temporary directory, deleted after);
+ * {@code --reuse} skips indexing and queries the index an earlier {@code --keep} run left in {@code --dir} (same
+ * products and seed), so latency can be measured again without indexing again.
  */
 public final class CatalogScaleBenchmark {
     private static final SearchMode[] MODES = {SearchMode.BM25, SearchMode.DENSE, SearchMode.HYBRID};
@@ -41,12 +43,18 @@ public final class CatalogScaleBenchmark {
         int warmUp = (int) options.number("--warm-up", 300);
         long seed = options.number("--seed", 20261201);
         boolean keep = options.flag("--keep");
+        boolean reuse = options.flag("--reuse");
         String dirOption = options.value("--dir", "");
+        if (reuse && dirOption.isBlank()) {
+            throw new IllegalArgumentException("--reuse needs the --dir of an index kept by an earlier run (--keep)");
+        }
         Path dir = dirOption.isBlank() ? Files.createTempDirectory("tds-catalog-scale-") : Path.of(dirOption);
         Files.createDirectories(dir);
+        Map<String, String> commitData =
+                Map.of("benchmark", "catalog-scale", "products", Long.toString(products), "seed", Long.toString(seed));
         try (Stream<Path> existing = Files.list(dir)) {
-            if (existing.findAny().isPresent()) {
-                throw new IllegalArgumentException(dir + " is not empty; give an empty or new --dir");
+            if (!reuse && existing.findAny().isPresent()) {
+                throw new IllegalArgumentException(dir + " is not empty; give an empty or new --dir, or --reuse");
             }
         }
 
@@ -74,51 +82,26 @@ public final class CatalogScaleBenchmark {
             List<String> queries = ScaleQueries.generate(queryCount, seed, true);
             List<String> warmUpQueries = ScaleQueries.generate(warmUp, seed + 1, false);
 
-            System.out.println("\n## Embedding cost (real model)");
+            System.out.println("\n## Embedding cost (real model; load average " + loadAverage() + ")");
             EmbeddingCost.Sample sample = EmbeddingCost.measureProducts(generator, products, embedder, 256);
             EmbeddingCost.measureQueries(embedder, warmUpQueries.subList(0, Math.min(200, warmUpQueries.size())));
-            start = System.nanoTime();
-            ComposedVectors composed = ComposedVectors.embedParts(generator, embedder, ComposedVectors.DEFAULT_WEIGHTS);
-            System.out.printf(
-                    "composed vectors: %d parts embedded (%d templates, %d provider-and-region parts, %d variants)"
-                            + " in %.1f s; weights %s%n",
-                    composed.modelCalls(),
-                    generator.templateCount(),
-                    generator.providerPartCount(),
-                    generator.variantCount(),
-                    (System.nanoTime() - start) / 1e9,
-                    Arrays.toString(ComposedVectors.DEFAULT_WEIGHTS));
-            EmbeddingCost.fidelity(sample, composed);
-
-            System.out.println("\n## Indexing");
-            heap.reset();
-            long[] gcBefore = HeapMonitor.collections();
-            Uniqueness uniqueness = new Uniqueness((int) products);
-            long indexingStart = System.nanoTime();
-            start = indexingStart;
-            try (CatalogIndex index = CatalogIndex.open(dir, embedder.dimensions())) {
-                index.replaceAll(
-                        () -> new Feed(generator, composed, products, uniqueness, indexingStart),
-                        Map.of("benchmark", "catalog-scale", "products", Long.toString(products)));
-                double added = (System.nanoTime() - start) / 1e9;
+            if (reuse) {
+                try (CatalogIndex index = CatalogIndex.open(dir, embedder.dimensions())) {
+                    Map<String, String> kept = index.commitData();
+                    // indexes kept before the seed was recorded were all built with the default seed
+                    boolean same = commitData.get("products").equals(kept.get("products"))
+                            && commitData.get("seed").equals(kept.getOrDefault("seed", "20261201"))
+                            && "catalog-scale".equals(kept.get("benchmark"));
+                    if (!same) {
+                        throw new IllegalArgumentException(dir + " holds " + kept + ", not an index of " + commitData);
+                    }
+                }
                 System.out.printf(
-                        "replaceAll returned after %.1f s (%,.0f products/s); closing waits for merges%n",
-                        added, products / added);
+                        "%n## Indexing: reusing the index in %s (%.2f GiB in %d segments)%n",
+                        dir, size(dir) / 1073741824.0, segments(dir));
+            } else {
+                index(generator, embedder, sample, products, dir, commitData, heap);
             }
-            double indexed = (System.nanoTime() - start) / 1e9;
-            long[] gcAfter = HeapMonitor.collections();
-            double indexingPeak = heap.peakMiB();
-            uniqueness.report();
-            System.out.printf(
-                    "indexed %,d products in %.1f s including merges: **%,.0f products/s**; heap peak %.0f MiB;"
-                            + " %d collections, %.1f s in GC%n",
-                    products,
-                    indexed,
-                    products / indexed,
-                    indexingPeak,
-                    gcAfter[0] - gcBefore[0],
-                    (gcAfter[1] - gcBefore[1]) / 1000.0);
-            System.out.printf("index on disk: %.2f GiB in %d segments%n", size(dir) / 1073741824.0, segments(dir));
 
             start = System.nanoTime();
             try (CatalogIndex index = CatalogIndex.open(dir, embedder.dimensions())) {
@@ -128,16 +111,18 @@ public final class CatalogScaleBenchmark {
                         (System.nanoTime() - start) / 1e9, index.size(), heap.liveMiB());
 
                 System.out.println("\n## Queries (one client thread, first page of 10)");
+                System.out.println("load average before the queries: " + loadAverage());
                 for (SearchMode mode : MODES) {
                     run(index, embedder, warmUpQueries, mode);
                 }
                 heap.reset();
-                gcBefore = HeapMonitor.collections();
+                long[] gcBefore = HeapMonitor.collections();
                 QueryTimings[] timings = new QueryTimings[MODES.length];
                 for (int m = 0; m < MODES.length; m++) {
                     timings[m] = run(index, embedder, queries, MODES[m]);
                 }
-                gcAfter = HeapMonitor.collections();
+                long[] gcAfter = HeapMonitor.collections();
+                System.out.println("load average after the queries: " + loadAverage());
                 QueryTimings.printTable(timings);
                 QueryTimings.printByBreadth(timings, products);
                 System.out.printf(
@@ -161,6 +146,57 @@ public final class CatalogScaleBenchmark {
                 System.out.println("\ndeleted the index in " + dir);
             }
         }
+    }
+
+    private static void index(
+            CatalogGenerator generator,
+            BgeSmallZhEmbedder embedder,
+            EmbeddingCost.Sample sample,
+            long products,
+            Path dir,
+            Map<String, String> commitData,
+            HeapMonitor heap)
+            throws IOException {
+        long start = System.nanoTime();
+        ComposedVectors composed = ComposedVectors.embedParts(generator, embedder, ComposedVectors.DEFAULT_WEIGHTS);
+        System.out.printf(
+                "composed vectors: %d parts embedded (%d templates, %d provider-and-region parts, %d variants)"
+                        + " in %.1f s; weights %s%n",
+                composed.modelCalls(),
+                generator.templateCount(),
+                generator.providerPartCount(),
+                generator.variantCount(),
+                (System.nanoTime() - start) / 1e9,
+                Arrays.toString(ComposedVectors.DEFAULT_WEIGHTS));
+        EmbeddingCost.fidelity(sample, composed);
+
+        System.out.println("\n## Indexing (load average " + loadAverage() + ")");
+        heap.reset();
+        long[] gcBefore = HeapMonitor.collections();
+        Uniqueness uniqueness = new Uniqueness((int) products);
+        long indexingStart = System.nanoTime();
+        start = indexingStart;
+        try (CatalogIndex index = CatalogIndex.open(dir, embedder.dimensions())) {
+            index.replaceAll(() -> new Feed(generator, composed, products, uniqueness, indexingStart), commitData);
+            double added = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "replaceAll returned after %.1f s (%,.0f products/s); closing waits for merges%n",
+                    added, products / added);
+        }
+        double indexed = (System.nanoTime() - start) / 1e9;
+        long[] gcAfter = HeapMonitor.collections();
+        double indexingPeak = heap.peakMiB();
+        uniqueness.report();
+        System.out.printf(
+                "indexed %,d products in %.1f s including merges: **%,.0f products/s**; heap peak %.0f MiB;"
+                        + " %d collections, %.1f s in GC%n",
+                products,
+                indexed,
+                products / indexed,
+                indexingPeak,
+                gcAfter[0] - gcBefore[0],
+                (gcAfter[1] - gcBefore[1]) / 1000.0);
+        System.out.printf("index on disk: %.2f GiB in %d segments%n", size(dir) / 1073741824.0, segments(dir));
     }
 
     private static QueryTimings run(
@@ -209,6 +245,16 @@ public final class CatalogScaleBenchmark {
                         "  %,d products handed to the index after %.0f s (%,.0f/s)%n", count, seconds, count / seconds);
             }
             return new IndexedProduct(product.document(), vector);
+        }
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: the machine is shared, so say how busy it was. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2] + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 

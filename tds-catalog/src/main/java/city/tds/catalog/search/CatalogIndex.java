@@ -43,7 +43,7 @@ public final class CatalogIndex implements AutoCloseable {
     private final Directory directory;
     private final int dimensions;
     private final Codec codec;
-    private final CatalogAnalysis analysis;
+    private final DeferredAnalysis analysis;
     private final ProductDocuments documents;
     private final SearchExecutor executor;
     /** Upserts and removals share it; replaceAll, commit and close take it alone. */
@@ -64,7 +64,7 @@ public final class CatalogIndex implements AutoCloseable {
         this.directory = directory;
         this.dimensions = dimensions;
         this.codec = codec;
-        this.analysis = CatalogAnalysis.shipped();
+        this.analysis = new DeferredAnalysis(CatalogAnalysis::shipped);
         this.documents = new ProductDocuments(dimensions);
         this.executor = new SearchExecutor(new TextQueryBuilder(analysis, scoring), fusion);
         this.searchThreads = searchThreads(Runtime.getRuntime().availableProcessors());
@@ -208,6 +208,14 @@ public final class CatalogIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Loads the analyzers (the Chinese dictionaries, the synonyms) now instead of at the first search or change; a node
+     * calls it on a background thread once it serves requests.
+     */
+    public void warmUp() {
+        analysis.load();
     }
 
     /** Commits what is pending (with the last commit data) and closes the index. */

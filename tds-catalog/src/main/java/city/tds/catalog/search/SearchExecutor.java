@@ -50,12 +50,16 @@ final class SearchExecutor {
         if (request.mode() != SearchMode.BM25 && queryVector == null) {
             throw new IllegalArgumentException(request.mode() + " search needs a query vector");
         }
-        Optional<TextQueryBuilder.TextQuery> text = textQueries.build(request.text(), searcher.getIndexReader());
         return switch (request.mode()) {
-            case BM25 -> fullText(searcher, request, text, filter);
+            case BM25 -> fullText(searcher, request, textQuery(searcher, request), filter);
             case DENSE -> dense(searcher, request, queryVector, filter);
-            case HYBRID -> hybrid(searcher, request, text, queryVector, filter);
+            case HYBRID -> hybrid(searcher, request, textQuery(searcher, request), queryVector, filter);
         };
+    }
+
+    private Optional<TextQueryBuilder.TextQuery> textQuery(IndexSearcher searcher, SearchRequest request)
+            throws IOException {
+        return textQueries.build(request.text(), searcher.getIndexReader());
     }
 
     private SearchResults browse(IndexSearcher searcher, SearchRequest request, Optional<Query> filter)

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -42,10 +43,10 @@ import org.apache.lucene.search.TermQuery;
 final class TextQueryBuilder {
     private static final float EXACT_CODE_BOOST = 100f;
 
-    private final CatalogAnalysis analysis;
+    private final Supplier<CatalogAnalysis> analysis;
     private final TextScoring scoring;
 
-    TextQueryBuilder(CatalogAnalysis analysis, TextScoring scoring) {
+    TextQueryBuilder(Supplier<CatalogAnalysis> analysis, TextScoring scoring) {
         this.analysis = analysis;
         this.scoring = scoring;
     }
@@ -108,7 +109,7 @@ final class TextQueryBuilder {
     /** One group per query position: the word typed first, then its synonyms. */
     List<List<String>> queryWords(String text) {
         List<List<String>> groups = new ArrayList<>();
-        try (TokenStream stream = analysis.queryWords().tokenStream(IndexFields.NAME, text)) {
+        try (TokenStream stream = analysis.get().queryWords().tokenStream(IndexFields.NAME, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
@@ -146,7 +147,7 @@ final class TextQueryBuilder {
     private List<List<String>> withoutNoise(List<List<String>> groups) {
         List<List<String>> kept = new ArrayList<>();
         for (List<String> group : groups) {
-            if (!analysis.isQueryStopword(group.get(0))) {
+            if (!analysis.get().isQueryStopword(group.get(0))) {
                 kept.add(group);
             }
         }
@@ -189,7 +190,7 @@ final class TextQueryBuilder {
      * cost the most to walk, so they are left out.
      */
     private Optional<Query> bigramQuery(String text, IndexReader reader) throws IOException {
-        Set<String> bigrams = analyse(analysis.bigrams(), IndexFields.BIGRAMS, text);
+        Set<String> bigrams = analyse(analysis.get().bigrams(), IndexFields.BIGRAMS, text);
         int docCount = reader.getDocCount(IndexFields.BIGRAMS);
         List<String> telling = new ArrayList<>();
         for (String bigram : bigrams) {

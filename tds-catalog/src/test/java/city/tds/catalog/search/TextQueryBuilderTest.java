@@ -27,7 +27,7 @@ class TextQueryBuilderTest {
     @BeforeAll
     static void load() throws IOException {
         analysis = CatalogAnalysis.shipped();
-        builder = new TextQueryBuilder(analysis, SMALL_CATALOG);
+        builder = new TextQueryBuilder(() -> analysis, SMALL_CATALOG);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analysis.indexAnalyzer()))) {
             ProductDocuments documents = new ProductDocuments(4);

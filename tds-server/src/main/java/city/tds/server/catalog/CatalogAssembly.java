@@ -11,7 +11,6 @@ import city.tds.evidence.log.EvidenceLog;
 import city.tds.identity.Identity;
 import city.tds.server.config.TdsConfig;
 import city.tds.store.Database;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +36,12 @@ public final class CatalogAssembly implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /**
+     * Assembles the catalog over the index {@code indexOpening} opens (which keeps owning it), brings the index up to
+     * date with the store, and starts the notice scheduler.
+     */
     public static CatalogAssembly open(
+            CatalogIndexOpening indexOpening,
             TdsConfig config,
             Database database,
             Identity identity,
@@ -46,45 +50,53 @@ public final class CatalogAssembly implements AutoCloseable {
             Clock clock,
             EvidenceLog evidence) {
         BgeSmallZhEmbedder embedder = new BgeSmallZhEmbedder();
-        Path indexDir = config.node().dataDir().resolve("catalog-index");
-        CatalogIndex index = CatalogIndex.open(indexDir, embedder.dimensions());
-        try {
-            TdsConfig.CatalogConfig c = config.catalog();
-            CatalogSettings settings = CatalogSettings.defaults(c.spaceCode()).withNoticePeriod(c.noticePeriod());
-            Catalog catalog = new Catalog(
-                    new JdbiCatalogStore(database),
-                    database.unitOfWork(),
-                    new IdentityParticipantDirectory(identity),
-                    suite,
-                    ids,
-                    clock,
-                    settings,
-                    evidence.recorder(),
-                    index,
-                    embedder);
-            catalog.indexer().ensureCurrent();
-            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "tds-" + config.node().name() + "-notices");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = c.noticeCheckInterval().toMillis();
-            scheduler.scheduleWithFixedDelay(
-                    () -> {
-                        try {
-                            catalog.listing().concludeNotices(null);
-                        } catch (RuntimeException e) {
-                            LOG.warn("listing products whose notice ended failed; will retry", e);
-                        }
-                    },
-                    every,
-                    every,
-                    TimeUnit.MILLISECONDS);
-            return new CatalogAssembly(catalog, index, scheduler);
-        } catch (RuntimeException e) {
-            index.close();
-            throw e;
-        }
+        CatalogIndex index = indexOpening.await();
+        TdsConfig.CatalogConfig c = config.catalog();
+        CatalogSettings settings = CatalogSettings.defaults(c.spaceCode()).withNoticePeriod(c.noticePeriod());
+        Catalog catalog = new Catalog(
+                new JdbiCatalogStore(database),
+                database.unitOfWork(),
+                new IdentityParticipantDirectory(identity),
+                suite,
+                ids,
+                clock,
+                settings,
+                evidence.recorder(),
+                index,
+                embedder);
+        catalog.indexer().ensureCurrent();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tds-" + config.node().name() + "-notices");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = c.noticeCheckInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        catalog.listing().concludeNotices(null);
+                    } catch (RuntimeException e) {
+                        LOG.warn("listing products whose notice ended failed; will retry", e);
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
+        return new CatalogAssembly(catalog, index, scheduler);
+    }
+
+    /**
+     * Loads the search analyzers on the notice thread, so that the first search after start does not pay for it; a
+     * request that comes first loads them itself.
+     */
+    public void warmUpAside() {
+        scheduler.execute(() -> {
+            try {
+                index.warmUp();
+            } catch (RuntimeException e) {
+                LOG.warn("loading the catalog search analyzers failed; the first search will try again", e);
+            }
+        });
     }
 
     public Catalog catalog() {
@@ -99,6 +111,5 @@ public final class CatalogAssembly implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        index.close();
     }
 }

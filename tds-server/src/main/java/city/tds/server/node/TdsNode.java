@@ -15,6 +15,7 @@ import city.tds.identity.Identity;
 import city.tds.identity.IdentitySettings;
 import city.tds.identity.JdbiIdentityStore;
 import city.tds.server.catalog.CatalogAssembly;
+import city.tds.server.catalog.CatalogIndexOpening;
 import city.tds.server.catalog.CatalogRoutes;
 import city.tds.server.config.TdsConfig;
 import city.tds.server.evidence.EvidenceAssembly;
@@ -123,10 +124,16 @@ public final class TdsNode implements AutoCloseable {
             // and each takes a good part of start-up: the first two run on their own thread, which then warms up the
             // HTTP server while this one still migrates and opens the modules
             keysOpening = openKeysAside(config, random, clock, keyDerivation);
+            boolean isSpace = config.node().roles().contains(NodeRole.SPACE);
 
             Database database = openDatabase(config);
             resources.push(database);
             SuiteAndKeys opened = await(keysOpening);
+            Optional<CatalogIndexOpening> catalogIndex = isSpace
+                    ? Optional.of(CatalogIndexOpening.start(
+                            config.node().dataDir(), config.node().name()))
+                    : Optional.empty();
+            catalogIndex.ifPresent(resources::push);
             CryptoSuite suite = opened.suite();
             SigningKeyPair keys = opened.keys();
             EvidenceAssembly evidence = EvidenceAssembly.open(database, suite, keys, clock, config.evidence());
@@ -154,11 +161,18 @@ public final class TdsNode implements AutoCloseable {
                     evidence.healthCheck());
             ObjectMapper mapper = Json.newMapper();
             URI publicUrl = config.node().publicUrl();
-            Optional<Identity> space = config.node().roles().contains(NodeRole.SPACE)
+            Optional<Identity> space = isSpace
                     ? Optional.of(openIdentity(config, database, suite, keys, clock, random, evidence.log()))
                     : Optional.empty();
             Optional<CatalogAssembly> catalog = space.map(id -> CatalogAssembly.open(
-                    config, database, id, suite, new TimeOrderedIdGenerator(clock, random), clock, evidence.log()));
+                    catalogIndex.orElseThrow(),
+                    config,
+                    database,
+                    id,
+                    suite,
+                    new TimeOrderedIdGenerator(clock, random),
+                    clock,
+                    evidence.log()));
             catalog.ifPresent(resources::push);
             AtomicReference<NodeDescription> description = new AtomicReference<>();
             List<ApiRoutes> routes = new ArrayList<>(List.of(
@@ -183,6 +197,7 @@ public final class TdsNode implements AutoCloseable {
                     space.<Authenticator>map(id -> id.tokens()::verify).orElse(Authenticator.NONE);
             HttpApi http = startHttp(config, mapper, metrics, authenticator, routes);
             resources.push(http);
+            catalog.ifPresent(CatalogAssembly::warmUpAside);
             int port = http.port();
             description.set(describe(config, identity, suite, keys, publicUrl, startedAt));
             URI localUrl = URI.create("http://" + reachableHost(config.http().host()) + ":" + port);
