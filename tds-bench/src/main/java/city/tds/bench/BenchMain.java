@@ -12,6 +12,7 @@ import java.util.Arrays;
  *   <li>{@code verify [--database h2|postgres] [--records 1000000] [--suite GM|INTL]}
  *   <li>{@code proofs} (JMH: inclusion-proof generation and verification, both suites)
  *   <li>{@code tokens} (JMH: access-token verification, both suites, one thread)
+ *   <li>{@code policy} (JMH: policy decisions per second on one thread for a typical product policy)
  *   <li>{@code catalog-relevance [--per-query] [--explain <query id>,...]} (catalog search quality: nDCG@10, MRR@10,
  *       recall@10 of BM25, DENSE and HYBRID on the judged relevance set)
  *   <li>{@code catalog-scale [--products 1000000] [--queries 2000] [--dir <path>] [--keep]
@@ -26,7 +27,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: tds-bench append|verify|proofs|tokens|catalog-relevance|catalog-scale [options]");
+                    "usage: tds-bench append|verify|proofs|tokens|policy|catalog-relevance|catalog-scale [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -35,6 +36,7 @@ public final class BenchMain {
             case "verify" -> LogVerifyBenchmark.main(rest);
             case "proofs" -> org.openjdk.jmh.Main.main(jmh(ProofBenchmarks.class, rest));
             case "tokens" -> org.openjdk.jmh.Main.main(jmh(TokenBenchmarks.class, rest));
+            case "policy" -> org.openjdk.jmh.Main.main(jmh(PolicyBenchmarks.class, rest));
             case "catalog-relevance" -> CatalogRelevanceBenchmark.main(rest);
             case "catalog-scale" -> CatalogScaleBenchmark.main(rest);
             default -> {

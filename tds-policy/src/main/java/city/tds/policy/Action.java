@@ -55,6 +55,14 @@ public enum Action implements VocabularyTerm {
         return dutyAction;
     }
 
+    /**
+     * Whether a rule about this action also governs {@code other}: every action includes itself, and {@code use}, ODRL's
+     * most generic action, includes every other action except {@code transfer} (of ownership).
+     */
+    public boolean includes(Action other) {
+        return this == other || (this == USE && other != TRANSFER);
+    }
+
     /** The action named by its term ({@code odrl:use}), IRI or bare name ({@code use}). */
     public static Optional<Action> fromTerm(String text) {
         return Terms.find(Action.class, text);

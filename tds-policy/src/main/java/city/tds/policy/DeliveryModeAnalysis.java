@@ -16,7 +16,7 @@ final class DeliveryModeAnalysis {
             EnumSet<DeliveryMode> modes = admittedBy(permission.constraints());
             if (policy.conflict() != ConflictStrategy.PERMIT) {
                 for (Rule prohibition : policy.prohibitions()) {
-                    if (covers(prohibition.action(), permission.action())
+                    if (prohibition.action().includes(permission.action())
                             && onlyAboutDeliveryChannel(prohibition.constraints())) {
                         modes.removeAll(admittedBy(prohibition.constraints()));
                     }
@@ -55,10 +55,6 @@ final class DeliveryModeAnalysis {
             case IS_NONE_OF -> EnumSet.complementOf(EnumSet.copyOf(named));
             default -> throw new IllegalStateException("odrl:deliveryChannel does not take " + atomic.operator());
         };
-    }
-
-    private static boolean covers(Action prohibited, Action permitted) {
-        return prohibited == permitted || (prohibited == Action.USE && permitted != Action.TRANSFER);
     }
 
     private static boolean onlyAboutDeliveryChannel(List<Constraint> constraints) {
