@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,7 @@ public final class OpenApiDocument {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonNode root;
-    private final JsonSchemaFactory schemas = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private OpenApiDocument(JsonNode root) {
         this.root = root;
@@ -103,8 +104,8 @@ public final class OpenApiDocument {
         ObjectNode schema = content.path("schema").deepCopy();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.set("$defs", root.path("components").path("schemas"));
-        JsonSchema validator = schemas.getSchema(rewriteRefs(schema));
-        Set<ValidationMessage> errors = validator.validate(response.json());
+        Schema validator = schemas.getSchema(rewriteRefs(schema));
+        List<Error> errors = validator.validate(response.json());
         assertThat(errors)
                 .as("%s %s %d body %s", method, pathTemplate, response.status(), response.body())
                 .isEmpty();
