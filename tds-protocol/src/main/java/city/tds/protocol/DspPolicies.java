@@ -16,7 +16,8 @@ import java.util.Map;
  * Policies as DSP messages carry them: an offer or agreement object inside a message, in the message's context (the
  * official one imports the ODRL profile), identified by {@code @id}, with right operands as strings, objects or arrays
  * (the schemas allow no bare numbers) and TDS terms as full IRIs (the DSP context declares no {@code tds:} prefix).
- * Reading goes through {@link PolicyReader}, so a policy in a message means exactly what it means anywhere in TDS.
+ * Reading goes through {@link PolicyReader}, so a policy in a message means exactly what it means anywhere in TDS; an
+ * agreement's DSP {@code timestamp} is set aside, as it records when the agreement was made rather than a term.
  */
 public final class DspPolicies {
 
@@ -31,7 +32,10 @@ public final class DspPolicies {
         ordered.putArray("@context").add(PolicyNamespaces.ODRL_CONTEXT);
         for (Iterator<Map.Entry<String, JsonNode>> it = embedded.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
-            ordered.set(member.getKey(), member.getValue().deepCopy());
+            // an Agreement's timestamp is DSP's record of when it was made, not one of its terms
+            if (!member.getKey().equals("timestamp")) {
+                ordered.set(member.getKey(), member.getValue().deepCopy());
+            }
         }
         return reader.read(ordered);
     }

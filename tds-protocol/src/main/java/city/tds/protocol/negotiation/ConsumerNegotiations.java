@@ -1,0 +1,222 @@
+package city.tds.protocol.negotiation;
+
+import city.tds.core.Problem;
+import city.tds.core.Result;
+import city.tds.core.tx.UnitOfWork;
+import city.tds.policy.Policy;
+import city.tds.policy.PolicyType;
+import city.tds.protocol.DspMessage;
+import city.tds.protocol.DspMessages;
+import city.tds.protocol.DspPolicies;
+import city.tds.protocol.NegotiationState;
+import city.tds.protocol.NegotiationState.Event;
+import city.tds.protocol.ProcessRole;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The consumer's side of contract negotiation: requests an offer from a provider's connector, checks and verifies the
+ * agreement the provider sends, and holds it once the provider has finalized. As on the provider's side, each handler
+ * is one unit of work.
+ */
+public final class ConsumerNegotiations {
+
+    private final NegotiationSteps steps;
+    private final UnitOfWork tx;
+    private final String selfAddress;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DspPolicies policies = new DspPolicies();
+
+    public ConsumerNegotiations(NegotiationContext context) {
+        this.steps = context.steps();
+        this.tx = context.tx();
+        this.selfAddress = context.selfAddress();
+    }
+
+    /**
+     * Starts negotiating for {@code offer} (as the provider's catalog gave it) with {@code providerId}, whose DSP base
+     * URL is {@code providerAddress}: the request is queued and sent after this call commits.
+     */
+    public Result<ContractNegotiation> request(String providerId, String providerAddress, ObjectNode offer) {
+        Result<Policy> policy = policies.read(offer);
+        if (!policy.isOk()) {
+            return Result.fail(policy.problem());
+        }
+        if (policy.value().uid() == null || policy.value().target() == null) {
+            return Result.fail(
+                    Problem.invalidInput("dsp-incomplete-offer", "an offer to request names its @id and its target"));
+        }
+        return tx.attempt(t -> {
+            String pid = steps.newPid();
+            ContractNegotiation requested = new ContractNegotiation(
+                    pid,
+                    ProcessRole.CONSUMER,
+                    null,
+                    pid,
+                    providerId,
+                    NegotiationSteps.trim(providerAddress),
+                    NegotiationState.REQUESTED,
+                    policy.value().uid(),
+                    policy.value().target(),
+                    offer.toString(),
+                    null,
+                    null,
+                    0,
+                    steps.now(),
+                    steps.now());
+            steps.store().insert(requested);
+            steps.send(
+                    requested,
+                    requested.counterpartyAddress() + "/negotiations/request",
+                    DspMessages.contractRequest(pid, null, offer, selfAddress));
+            steps.record("contract.requested", requested, null);
+            return Result.ok(requested);
+        });
+    }
+
+    /**
+     * A {@code ContractAgreementMessage}: checks that the agreement is for what was requested, from this provider, to
+     * this participant, with the terms offered; stores it and verifies it at once.
+     */
+    public Result<ContractNegotiation> onAgreement(Counterparty from, String consumerPid, DspMessage message) {
+        return tx.attempt(t -> steps.own(ProcessRole.CONSUMER, consumerPid, from)
+                .flatMap(n -> ProviderNegotiations.samePids(n, message))
+                .flatMap(n -> {
+                    ObjectNode agreementJson = message.object("agreement").orElseThrow();
+                    String providerPid = message.text("providerPid").orElseThrow();
+                    Result<Policy> agreement = checkAgreement(n, agreementJson);
+                    if (!agreement.isOk()) {
+                        return Result.fail(agreement.problem());
+                    }
+                    String agreementId = agreement.value().uid();
+                    return steps.advance(
+                                    n,
+                                    Event.AGREE,
+                                    ProcessRole.PROVIDER,
+                                    m -> m.withProviderPid(providerPid).withAgreementId(agreementId))
+                            .flatMap(a -> {
+                                if (!a.changed()) {
+                                    return Result.ok(a.negotiation());
+                                }
+                                ContractNegotiation agreed = a.negotiation();
+                                steps.store()
+                                        .insertAgreement(new Agreement(
+                                                agreementId,
+                                                agreed.id(),
+                                                agreed.counterpartyId(),
+                                                steps.self(),
+                                                agreed.target(),
+                                                agreementJson.toString(),
+                                                steps.now()));
+                                steps.record("contract.agreed", agreed, agreementJson);
+                                return verify(agreed);
+                            });
+                }));
+    }
+
+    /** A {@code ContractNegotiationEventMessage}: only {@code FINALIZED} may come from a provider. */
+    public Result<ContractNegotiation> onEvent(Counterparty from, String consumerPid, DspMessage message) {
+        Event event = "FINALIZED".equals(message.text("eventType").orElse("")) ? Event.FINALIZE : Event.ACCEPT;
+        return tx.attempt(t -> steps.own(ProcessRole.CONSUMER, consumerPid, from)
+                .flatMap(n -> ProviderNegotiations.samePids(n, message))
+                .flatMap(n -> steps.advance(n, event, ProcessRole.PROVIDER))
+                .map(a -> {
+                    if (a.changed()) {
+                        steps.record("contract.finalized", a.negotiation(), null);
+                    }
+                    return a.negotiation();
+                }));
+    }
+
+    /** A {@code ContractNegotiationTerminationMessage} from the provider. */
+    public Result<ContractNegotiation> onTermination(Counterparty from, String consumerPid, DspMessage message) {
+        return tx.attempt(t -> steps.own(ProcessRole.CONSUMER, consumerPid, from)
+                .flatMap(n -> ProviderNegotiations.samePids(n, message))
+                .flatMap(n -> Terminations.byCounterparty(steps, n, message)));
+    }
+
+    /** {@code GET /negotiations/{consumerPid}} on the consumer's callback: the negotiation, to its provider only. */
+    public Result<ContractNegotiation> find(Counterparty from, String consumerPid) {
+        return steps.own(ProcessRole.CONSUMER, consumerPid, from);
+    }
+
+    /** The consumer ends a negotiation (management API); the provider is told once its pid is known. */
+    public Result<ContractNegotiation> terminate(String consumerPid, String reason) {
+        return tx.attempt(t -> steps.store()
+                .find(consumerPid)
+                .filter(n -> n.role() == ProcessRole.CONSUMER)
+                .<Result<ContractNegotiation>>map(n -> Terminations.byUs(
+                        steps,
+                        n,
+                        reason,
+                        n.providerPid() == null
+                                ? null
+                                : NegotiationSteps.providerEndpoint(n.counterpartyAddress(), n.providerPid())))
+                .orElseGet(() -> Result.fail(
+                        Problem.notFound("dsp-unknown-process", "no consumer negotiation " + consumerPid))));
+    }
+
+    /** Negotiations this connector started, newest change first. */
+    public List<ContractNegotiation> list(NegotiationState state, int limit) {
+        return steps.store().list(ProcessRole.CONSUMER, state, limit);
+    }
+
+    private Result<Policy> checkAgreement(ContractNegotiation n, ObjectNode agreementJson) {
+        Result<Policy> read = policies.read(agreementJson);
+        if (!read.isOk()) {
+            return read;
+        }
+        Policy agreement = read.value();
+        Optional<String> wrong =
+                mismatch(n, agreement, policies.read(parse(n.offer())).orElseThrow());
+        return wrong.<Result<Policy>>map(why -> Result.fail(Problem.invalidInput(
+                        "dsp-agreement-mismatch", "the agreement for negotiation " + n.id() + " is refused: " + why)))
+                .orElseGet(() -> Result.ok(agreement));
+    }
+
+    /** Why {@code agreement} is not the agreement {@code n} asked for, if it is not. */
+    private Optional<String> mismatch(ContractNegotiation n, Policy agreement, Policy offered) {
+        if (agreement.type() != PolicyType.AGREEMENT) {
+            return Optional.of("it is not an Agreement");
+        }
+        if (!n.target().equals(agreement.target())) {
+            return Optional.of("its target " + agreement.target() + " is not " + n.target());
+        }
+        if (!n.counterpartyId().equals(agreement.assigner())) {
+            return Optional.of("its assigner " + agreement.assigner() + " is not the provider " + n.counterpartyId());
+        }
+        if (!steps.self().equals(agreement.assignee())) {
+            return Optional.of("its assignee " + agreement.assignee() + " is not " + steps.self());
+        }
+        if (!agreement.permissions().equals(offered.permissions())
+                || !agreement.prohibitions().equals(offered.prohibitions())
+                || !agreement.obligations().equals(offered.obligations())) {
+            return Optional.of("its terms differ from offer " + n.offerId());
+        }
+        return Optional.empty();
+    }
+
+    private Result<ContractNegotiation> verify(ContractNegotiation agreed) {
+        return steps.advance(agreed, Event.VERIFY, ProcessRole.CONSUMER).map(a -> {
+            ContractNegotiation verified = a.negotiation();
+            steps.send(
+                    verified,
+                    NegotiationSteps.providerEndpoint(verified.counterpartyAddress(), verified.providerPid())
+                            + "/agreement/verification",
+                    DspMessages.agreementVerification(verified.providerPid(), verified.consumerPid()));
+            return verified;
+        });
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored offer is not JSON", e);
+        }
+    }
+}

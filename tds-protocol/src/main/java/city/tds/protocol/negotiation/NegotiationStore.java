@@ -1,0 +1,57 @@
+package city.tds.protocol.negotiation;
+
+import city.tds.protocol.NegotiationState;
+import city.tds.protocol.ProcessRole;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where negotiations, agreements and outbound messages are kept. Every call joins the caller's unit of work when one
+ * is open; writes of one change commit together.
+ */
+public interface NegotiationStore {
+
+    /** Stores a new negotiation; false when one with the same role, counterparty and consumerPid exists. */
+    boolean insert(ContractNegotiation negotiation);
+
+    /** Replaces the negotiation if it is still at {@code expectedVersion}; false when someone changed it first. */
+    boolean update(ContractNegotiation negotiation, long expectedVersion);
+
+    Optional<ContractNegotiation> find(String id);
+
+    /** The negotiation a counterparty opened with {@code consumerPid}, on the given side. */
+    Optional<ContractNegotiation> findByConsumerPid(ProcessRole role, String counterpartyId, String consumerPid);
+
+    /** Negotiations on one side, newest change first; {@code state} may be null for all. */
+    List<ContractNegotiation> list(ProcessRole role, NegotiationState state, int limit);
+
+    void insertAgreement(Agreement agreement);
+
+    Optional<Agreement> findAgreement(String id);
+
+    /** Agreements a participant is party to (as provider or consumer), newest first. */
+    List<Agreement> agreementsOf(String participantId, int limit);
+
+    void enqueue(OutboundMessage message);
+
+    /**
+     * Messages due at {@code now}, oldest first, at most one per process (the oldest of each), so that a process's
+     * messages are delivered in order.
+     */
+    List<OutboundMessage> due(Instant now, int limit);
+
+    /** Records a failed attempt; the message stays queued until {@code nextAttemptAt}. */
+    void reschedule(OutboundMessage message);
+
+    void delete(String messageId);
+
+    /** Whether a message is still queued (another replica may have delivered it since it was listed as due). */
+    boolean isQueued(String messageId);
+
+    /** Drops every queued message of a process, e.g. once it has given up on delivering. */
+    int deleteAllOf(String processId);
+
+    /** How many messages are queued, for metrics and tests. */
+    int queued();
+}

@@ -1,0 +1,269 @@
+package city.tds.protocol.negotiation;
+
+import city.tds.core.Problem;
+import city.tds.core.ProblemKind;
+import city.tds.core.Result;
+import city.tds.core.tx.UnitOfWork;
+import city.tds.policy.Decision;
+import city.tds.policy.Policy;
+import city.tds.policy.PolicyType;
+import city.tds.protocol.DspMessage;
+import city.tds.protocol.DspMessages;
+import city.tds.protocol.DspPolicies;
+import city.tds.protocol.NegotiationState;
+import city.tds.protocol.NegotiationState.Event;
+import city.tds.protocol.ProcessRole;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The provider's side of contract negotiation: takes a consumer's request for an offer it made, checks the offer's
+ * policy against the consumer's credential, agrees (by its {@link ProviderReaction}), and finalizes once the consumer
+ * has verified the agreement. Each handler runs in one unit of work: the state change, the agreement, the message to
+ * the consumer (queued) and the evidence commit together, or nothing does.
+ */
+public final class ProviderNegotiations {
+
+    private final NegotiationSteps steps;
+    private final UnitOfWork tx;
+    private final OfferDirectory offers;
+    private final ProviderReaction reaction;
+    private final DspPolicies policies = new DspPolicies();
+
+    public ProviderNegotiations(NegotiationContext context, OfferDirectory offers, ProviderReaction reaction) {
+        this.steps = context.steps();
+        this.tx = context.tx();
+        this.offers = offers;
+        this.reaction = reaction;
+    }
+
+    /**
+     * A {@code ContractRequestMessage}: one without {@code providerPid} opens a negotiation (a retry of the same request
+     * finds the one it opened); one with it is a counter-request to an offer.
+     *
+     * @return the negotiation as the request left it (REQUESTED), for the 201 answer
+     */
+    public Result<ContractNegotiation> onRequest(Counterparty from, DspMessage request) {
+        String consumerPid = request.text("consumerPid").orElseThrow();
+        Optional<String> providerPid = request.text("providerPid");
+        ObjectNode offerJson = request.object("offer").orElseThrow();
+        if (providerPid.isPresent()) {
+            return tx.attempt(t -> steps.own(ProcessRole.PROVIDER, providerPid.get(), from)
+                    .flatMap(n -> samePids(n, request))
+                    .flatMap(n -> checkOffer(from, offerJson)
+                            .flatMap(offer -> steps.advance(
+                                            n,
+                                            Event.REQUEST,
+                                            ProcessRole.CONSUMER,
+                                            m -> m.withOffer(offer.id(), offerJson.toString()))
+                                    .flatMap(a -> a.changed()
+                                            ? react(a.negotiation(), offer, from)
+                                            : Result.ok(a.negotiation())))));
+        }
+        return tx.attempt(t -> {
+            Optional<ContractNegotiation> existing =
+                    steps.store().findByConsumerPid(ProcessRole.PROVIDER, from.participantId(), consumerPid);
+            if (existing.isPresent()) {
+                return sameOpening(existing.get(), offerJson);
+            }
+            Result<Offer> offer = checkOffer(from, offerJson);
+            if (!offer.isOk()) {
+                return Result.fail(offer.problem());
+            }
+            String pid = steps.newPid();
+            ContractNegotiation opened = new ContractNegotiation(
+                    pid,
+                    ProcessRole.PROVIDER,
+                    pid,
+                    consumerPid,
+                    from.participantId(),
+                    request.text("callbackAddress").orElseThrow(),
+                    NegotiationState.REQUESTED,
+                    offer.value().id(),
+                    offer.value().target(),
+                    offerJson.toString(),
+                    null,
+                    null,
+                    0,
+                    steps.now(),
+                    steps.now());
+            if (!steps.store().insert(opened)) {
+                return sameOpening(
+                        steps.store()
+                                .findByConsumerPid(ProcessRole.PROVIDER, from.participantId(), consumerPid)
+                                .orElseThrow(),
+                        offerJson);
+            }
+            steps.record("contract.requested", opened, null);
+            Result<ContractNegotiation> reacted = react(opened, offer.value(), from);
+            return reacted.isOk() ? Result.ok(opened) : reacted;
+        });
+    }
+
+    /** A {@code ContractAgreementVerificationMessage}: the consumer verified; the provider finalizes. */
+    public Result<ContractNegotiation> onVerification(Counterparty from, String providerPid, DspMessage message) {
+        return tx.attempt(t -> steps.own(ProcessRole.PROVIDER, providerPid, from)
+                .flatMap(n -> samePids(n, message))
+                .flatMap(n -> steps.advance(n, Event.VERIFY, ProcessRole.CONSUMER))
+                .flatMap(a -> a.changed() ? finalize(a.negotiation()) : Result.ok(a.negotiation())));
+    }
+
+    /** A {@code ContractNegotiationEventMessage}: only {@code ACCEPTED} may come from a consumer. */
+    public Result<ContractNegotiation> onEvent(Counterparty from, String providerPid, DspMessage message) {
+        Event event = "ACCEPTED".equals(message.text("eventType").orElse("")) ? Event.ACCEPT : Event.FINALIZE;
+        return tx.attempt(t -> steps.own(ProcessRole.PROVIDER, providerPid, from)
+                .flatMap(n -> samePids(n, message))
+                .flatMap(n -> steps.advance(n, event, ProcessRole.CONSUMER).flatMap(a -> {
+                    if (!a.changed()) {
+                        return Result.ok(a.negotiation());
+                    }
+                    Optional<Offer> offer = offers.find(a.negotiation().offerId());
+                    return offer.isPresent() ? react(a.negotiation(), offer.get(), from) : Result.ok(a.negotiation());
+                })));
+    }
+
+    /** A {@code ContractNegotiationTerminationMessage} from the consumer. */
+    public Result<ContractNegotiation> onTermination(Counterparty from, String providerPid, DspMessage message) {
+        return tx.attempt(t -> steps.own(ProcessRole.PROVIDER, providerPid, from)
+                .flatMap(n -> samePids(n, message))
+                .flatMap(n -> Terminations.byCounterparty(steps, n, message)));
+    }
+
+    /** {@code GET /negotiations/{providerPid}}: the negotiation, to its consumer only. */
+    public Result<ContractNegotiation> find(Counterparty from, String providerPid) {
+        return steps.own(ProcessRole.PROVIDER, providerPid, from);
+    }
+
+    /** The provider ends a negotiation (management API); the consumer is told. */
+    public Result<ContractNegotiation> terminate(String providerPid, String reason) {
+        return tx.attempt(t -> steps.store()
+                .find(providerPid)
+                .filter(n -> n.role() == ProcessRole.PROVIDER)
+                .<Result<ContractNegotiation>>map(n -> Terminations.byUs(
+                        steps, n, reason, NegotiationSteps.consumerEndpoint(n.counterpartyAddress(), n.consumerPid())))
+                .orElseGet(() -> Result.fail(
+                        Problem.notFound("dsp-unknown-process", "no provider negotiation " + providerPid))));
+    }
+
+    public List<ContractNegotiation> list(NegotiationState state, int limit) {
+        return steps.store().list(ProcessRole.PROVIDER, state, limit);
+    }
+
+    private Result<Offer> checkOffer(Counterparty from, ObjectNode offerJson) {
+        String offerId = offerJson.path("@id").asText();
+        Optional<Offer> offer = offers.find(offerId);
+        if (offer.isEmpty()) {
+            return Result.fail(Problem.invalidInput(
+                    "dsp-unknown-offer", "offer " + offerId + " was never offered by this connector"));
+        }
+        Result<Policy> requested = policies.read(offerJson);
+        if (!requested.isOk()) {
+            return Result.fail(requested.problem());
+        }
+        if (!sameTerms(requested.value(), offer.get().policy())) {
+            return Result.fail(Problem.invalidInput(
+                    "dsp-offer-changed",
+                    "the request's terms differ from offer " + offerId + " as it was offered; request the offer as"
+                            + " the catalog gives it"));
+        }
+        Decision decision = offer.get().compiled().decide(from.facts(steps.now()));
+        if (!decision.possible()) {
+            return Result.fail(new Problem(
+                    ProblemKind.FORBIDDEN,
+                    "dsp-policy-denied",
+                    "offer " + offerId + " is not available to " + from.participantId() + ": "
+                            + decision.explanation()));
+        }
+        return Result.ok(offer.get());
+    }
+
+    private static boolean sameTerms(Policy requested, Policy offered) {
+        return requested.permissions().equals(offered.permissions())
+                && requested.prohibitions().equals(offered.prohibitions())
+                && requested.obligations().equals(offered.obligations())
+                && requested.conflict() == offered.conflict()
+                && (requested.target() == null || requested.target().equals(offered.target()));
+    }
+
+    private static Result<ContractNegotiation> sameOpening(ContractNegotiation existing, ObjectNode offerJson) {
+        String offerId = offerJson.path("@id").asText();
+        return existing.offerId().equals(offerId)
+                ? Result.ok(existing)
+                : Result.fail(Problem.conflict(
+                        "dsp-duplicate-consumer-pid",
+                        "consumerPid " + existing.consumerPid() + " already names negotiation " + existing.id()
+                                + " for offer " + existing.offerId()));
+    }
+
+    static Result<ContractNegotiation> samePids(ContractNegotiation n, DspMessage message) {
+        Optional<String> consumerPid = message.text("consumerPid");
+        Optional<String> providerPid = message.text("providerPid");
+        if (consumerPid.isPresent() && !consumerPid.get().equals(n.consumerPid())) {
+            return Result.fail(Problem.invalidInput(
+                    "dsp-pid-mismatch",
+                    "consumerPid " + consumerPid.get() + " is not the consumer of negotiation " + n.id()));
+        }
+        if (providerPid.isPresent()
+                && n.providerPid() != null
+                && !providerPid.get().equals(n.providerPid())) {
+            return Result.fail(Problem.invalidInput(
+                    "dsp-pid-mismatch",
+                    "providerPid " + providerPid.get() + " is not the provider of negotiation " + n.id()));
+        }
+        return Result.ok(n);
+    }
+
+    private Result<ContractNegotiation> react(ContractNegotiation n, Offer offer, Counterparty consumer) {
+        if (reaction.next(n, offer, consumer) != ProviderReaction.Next.AGREE) {
+            return Result.ok(n);
+        }
+        String agreementId = "urn:tds:agreement:" + steps.newId();
+        Policy offered = offer.policy();
+        Policy agreement = new Policy(
+                agreementId,
+                PolicyType.AGREEMENT,
+                steps.self(),
+                consumer.participantId(),
+                offer.target(),
+                offered.permissions(),
+                offered.prohibitions(),
+                offered.obligations(),
+                offered.conflict());
+        ObjectNode agreementJson = policies.write(agreement);
+        agreementJson.put("timestamp", steps.now().toString());
+        return steps.advance(n, Event.AGREE, ProcessRole.PROVIDER, m -> m.withAgreementId(agreementId))
+                .map(a -> {
+                    ContractNegotiation agreed = a.negotiation();
+                    steps.store()
+                            .insertAgreement(new Agreement(
+                                    agreementId,
+                                    agreed.id(),
+                                    steps.self(),
+                                    consumer.participantId(),
+                                    offer.target(),
+                                    agreementJson.toString(),
+                                    steps.now()));
+                    steps.send(
+                            agreed,
+                            NegotiationSteps.consumerEndpoint(agreed.counterpartyAddress(), agreed.consumerPid())
+                                    + "/agreement",
+                            DspMessages.contractAgreement(agreed.id(), agreed.consumerPid(), agreementJson));
+                    steps.record("contract.agreed", agreed, agreementJson);
+                    return agreed;
+                });
+    }
+
+    private Result<ContractNegotiation> finalize(ContractNegotiation verified) {
+        return steps.advance(verified, Event.FINALIZE, ProcessRole.PROVIDER).map(a -> {
+            ContractNegotiation finalized = a.negotiation();
+            steps.send(
+                    finalized,
+                    NegotiationSteps.consumerEndpoint(finalized.counterpartyAddress(), finalized.consumerPid())
+                            + "/events",
+                    DspMessages.negotiationEvent(finalized.id(), finalized.consumerPid(), NegotiationState.FINALIZED));
+            steps.record("contract.finalized", finalized, null);
+            return finalized;
+        });
+    }
+}

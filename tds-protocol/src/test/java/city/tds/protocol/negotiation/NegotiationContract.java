@@ -1,0 +1,411 @@
+package city.tds.protocol.negotiation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.tds.core.testkit.MutableClock;
+import city.tds.policy.Action;
+import city.tds.policy.DeliveryMode;
+import city.tds.policy.Policies;
+import city.tds.policy.Policy;
+import city.tds.protocol.DspMessageType;
+import city.tds.protocol.DspMessages;
+import city.tds.protocol.DspPolicies;
+import city.tds.protocol.DspSchemas;
+import city.tds.protocol.NegotiationState;
+import city.tds.protocol.ProcessRole;
+import city.tds.store.Database;
+import city.tds.store.JdbiLeaseStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two connectors negotiate through the DSP endpoints and their outboxes, each on its own real database. */
+public abstract class NegotiationContract {
+
+    static final String TAX = "urn:tds:participant:tax-bureau";
+    static final String BANK = "urn:tds:participant:bank";
+    static final String SHOP = "urn:tds:participant:shop";
+    static final String PRODUCT = "urn:tds:product:tax-credit";
+
+    static final Policy OFFER = Policies.offer(
+            "urn:tds:offer:tax-credit:1",
+            TAX,
+            PRODUCT,
+            Policies.permission(
+                    Action.USE,
+                    List.of(
+                            Policies.purposeIs("tds:purpose/credit-risk"),
+                            Policies.recipientIndustryIs("金融业"),
+                            Policies.usesAtMost(1000),
+                            Policies.deliveredVia(DeliveryMode.SANDBOX, DeliveryMode.API)),
+                    List.of(Policies.deleteWithin(Duration.ofDays(30)))));
+
+    protected abstract Database openDatabase();
+
+    protected final MutableClock clock = MutableClock.startingAt("2026-12-01T08:00:00Z");
+    protected final TestConnector.Network network = new TestConnector.Network();
+    private final DspPolicies policies = new DspPolicies();
+    private final OfferDirectory offers =
+            id -> id.equals(OFFER.uid()) ? Optional.of(Offer.of(OFFER.uid(), PRODUCT, TAX, OFFER)) : Optional.empty();
+    protected final ProviderReactionSwitch reaction = new ProviderReactionSwitch();
+
+    protected TestConnector tax;
+    protected TestConnector bank;
+    protected TestConnector shop;
+
+    /** Lets a test hold the provider's agreement back. */
+    static final class ProviderReactionSwitch implements ProviderReaction {
+        volatile Next next = Next.AGREE;
+
+        @Override
+        public Next next(ContractNegotiation negotiation, Offer offer, Counterparty consumer) {
+            return next;
+        }
+    }
+
+    @BeforeEach
+    void connect() {
+        RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 4);
+        tax = new TestConnector(TAX, openDatabase(), clock, network, offers, reaction, retry);
+        bank = new TestConnector(BANK, openDatabase(), clock, network, id -> Optional.empty(), reaction, retry);
+        shop = new TestConnector(SHOP, openDatabase(), clock, network, id -> Optional.empty(), reaction, retry);
+        network.identify(new Counterparty(BANK, "金融业", "企业法人", Set.of("consumer")));
+        network.identify(new Counterparty(SHOP, "零售业", "企业法人", Set.of("consumer")));
+    }
+
+    @AfterEach
+    void disconnect() {
+        tax.close();
+        bank.close();
+        shop.close();
+    }
+
+    ObjectNode offer() {
+        return policies.write(OFFER);
+    }
+
+    static Counterparty bankIdentity() {
+        return new Counterparty(BANK, "金融业", "企业法人", Set.of("consumer"));
+    }
+
+    private static byte[] bytes(ObjectNode json) {
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private ContractNegotiation only(TestConnector connector) {
+        List<ContractNegotiation> all =
+                connector.store.list(connector == tax ? ProcessRole.PROVIDER : ProcessRole.CONSUMER, null, 10);
+        assertThat(all).hasSize(1);
+        return all.get(0);
+    }
+
+    @Test
+    void theBankAsksTheTaxBureauAndBothSidesEndFinalizedWithTheSameAgreement() {
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        assertThat(requested.state()).isEqualTo(NegotiationState.REQUESTED);
+
+        assertThat(network.settle()).isEqualTo(4); // request, agreement, verification, finalized event
+
+        ContractNegotiation atBank = bank.store.find(requested.id()).orElseThrow();
+        ContractNegotiation atTax = only(tax);
+        assertThat(atBank.state()).isEqualTo(NegotiationState.FINALIZED);
+        assertThat(atTax.state()).isEqualTo(NegotiationState.FINALIZED);
+        assertThat(atBank.providerPid()).isEqualTo(atTax.id());
+        assertThat(atTax.consumerPid()).isEqualTo(atBank.id());
+        assertThat(atBank.agreementId()).isEqualTo(atTax.agreementId()).startsWith("urn:tds:agreement:");
+        Agreement agreement = bank.store.findAgreement(atBank.agreementId()).orElseThrow();
+        assertThat(agreement.providerId()).isEqualTo(TAX);
+        assertThat(agreement.consumerId()).isEqualTo(BANK);
+        assertThat(tax.store.findAgreement(atBank.agreementId())).isPresent();
+        assertThat(policies.read((ObjectNode) json(agreement.policy())).value().assignee())
+                .isEqualTo(BANK);
+        assertThat(bank.evidenceTypes()).containsExactly("contract.requested", "contract.agreed", "contract.finalized");
+        assertThat(tax.evidenceTypes()).containsExactly("contract.requested", "contract.agreed", "contract.finalized");
+        assertThat(bank.store.queued()).isZero();
+        assertThat(tax.store.queued()).isZero();
+    }
+
+    @Test
+    void aParticipantThePolicyExcludesIsRefusedAndItsNegotiationEndsWithTheReason() {
+        ContractNegotiation requested =
+                shop.consumer.request(TAX, tax.address, offer()).orElseThrow();
+
+        network.settle();
+
+        ContractNegotiation atShop = shop.store.find(requested.id()).orElseThrow();
+        assertThat(atShop.state()).isEqualTo(NegotiationState.TERMINATED);
+        assertThat(atShop.reason())
+                .contains("(403)")
+                .contains("dsp-policy-denied")
+                .contains("接收方行业 (tds:recipientIndustry) is 零售业");
+        assertThat(tax.store.list(ProcessRole.PROVIDER, null, 10)).isEmpty();
+        assertThat(tax.evidenceTypes()).isEmpty();
+        assertThat(shop.evidenceTypes()).containsExactly("contract.requested", "contract.terminated");
+    }
+
+    @Test
+    void aRetriedOpeningRequestFindsTheNegotiationItOpened() {
+        reaction.next = ProviderReaction.Next.WAIT;
+        ObjectNode request = DspMessages.contractRequest("urn:uuid:bank-1", null, offer(), bank.address);
+
+        DspResponse first = tax.endpoints.handle("POST", "/negotiations/request", bankIdentity(), bytes(request));
+        DspResponse again = tax.endpoints.handle("POST", "/negotiations/request", bankIdentity(), bytes(request));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(first.body().path("state").asText()).isEqualTo("REQUESTED");
+        assertThat(DspSchemas.bundled().violations(DspMessageType.CONTRACT_NEGOTIATION, first.body()))
+                .isEmpty();
+        assertThat(tax.store.list(ProcessRole.PROVIDER, null, 10)).hasSize(1);
+    }
+
+    @Test
+    void anOfferThatWasNeverMadeOrWasChangedIsRefusedAndNothingIsStored() {
+        ObjectNode unknown = offer().put("@id", "urn:tds:offer:invented");
+        ObjectNode changed = offer();
+        ((ObjectNode) changed.path("permission").get(0)).put("action", "distribute");
+
+        DspResponse never = tax.endpoints.handle(
+                "POST",
+                "/negotiations/request",
+                bankIdentity(),
+                bytes(DspMessages.contractRequest("urn:uuid:b1", null, unknown, bank.address)));
+        DspResponse altered = tax.endpoints.handle(
+                "POST",
+                "/negotiations/request",
+                bankIdentity(),
+                bytes(DspMessages.contractRequest("urn:uuid:b2", null, changed, bank.address)));
+
+        assertThat(never.status()).isEqualTo(400);
+        assertThat(never.body().path("@type").asText()).isEqualTo("ContractNegotiationError");
+        assertThat(never.body().path("code").asText()).isEqualTo("dsp-unknown-offer");
+        assertThat(DspSchemas.bundled().violations(DspMessageType.CONTRACT_NEGOTIATION_ERROR, never.body()))
+                .isEmpty();
+        assertThat(altered.status()).isEqualTo(400);
+        assertThat(altered.body().path("code").asText()).isEqualTo("dsp-offer-changed");
+        assertThat(tax.store.list(ProcessRole.PROVIDER, null, 10)).isEmpty();
+    }
+
+    @Test
+    void onlyTheCounterpartySeesANegotiationAndAnEndedOneNeverChanges() {
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        network.settle();
+        String providerPid = bank.store.find(requested.id()).orElseThrow().providerPid();
+        Counterparty stranger = new Counterparty(SHOP, "零售业", null, null);
+
+        DspResponse mine = tax.endpoints.handle("GET", "/negotiations/" + providerPid, bankIdentity(), new byte[0]);
+        DspResponse theirs = tax.endpoints.handle("GET", "/negotiations/" + providerPid, stranger, new byte[0]);
+        DspResponse late = tax.endpoints.handle(
+                "POST",
+                "/negotiations/" + providerPid + "/termination",
+                bankIdentity(),
+                bytes(DspMessages.negotiationTermination(providerPid, requested.id(), "late", List.of("too late"))));
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().path("state").asText()).isEqualTo("FINALIZED");
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(theirs.body().path("code").asText()).isEqualTo("dsp-unknown-process");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().path("reason").get(0).asText()).contains("never changes");
+        assertThat(only(tax).state()).isEqualTo(NegotiationState.FINALIZED);
+    }
+
+    @Test
+    void aMalformedMessageIsA400ErrorBodyAndChangesNothing() {
+        DspResponse response = tax.endpoints.handle(
+                "POST", "/negotiations/request", bankIdentity(), "{\"@type\": ".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("code").asText()).isEqualTo("dsp-malformed-json");
+        assertThat(response.body().path("providerPid").asText()).isEmpty();
+        assertThat(tax.store.list(ProcessRole.PROVIDER, null, 10)).isEmpty();
+    }
+
+    @Test
+    void anUnreachableProviderIsRetriedWithBackoffUntilItAnswers() {
+        network.takeDown(TAX);
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+
+        assertThat(network.settle()).isZero();
+        clock.advance(Duration.ofMillis(999));
+        assertThat(network.settle()).as("not due before the first backoff").isZero();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(network.settle()).isZero();
+        network.bringUp(TAX);
+        clock.advance(Duration.ofMillis(1999));
+        assertThat(network.settle()).as("the second backoff is 2 s").isZero();
+        clock.advance(Duration.ofMillis(1));
+
+        assertThat(network.settle()).isEqualTo(4);
+        assertThat(bank.store.find(requested.id()).orElseThrow().state()).isEqualTo(NegotiationState.FINALIZED);
+    }
+
+    @Test
+    void aProviderThatNeverAnswersEndsTheNegotiationAfterTheLastAttempt() {
+        network.takeDown(TAX);
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+
+        for (int i = 0; i < 6; i++) {
+            network.settle();
+            clock.advance(Duration.ofSeconds(8));
+        }
+
+        ContractNegotiation ended = bank.store.find(requested.id()).orElseThrow();
+        assertThat(ended.state()).isEqualTo(NegotiationState.TERMINATED);
+        assertThat(ended.reason()).startsWith("the counterparty could not be reached after 4 attempts");
+        assertThat(bank.store.queued()).isZero();
+    }
+
+    @Test
+    void theConsumerTerminatesAWaitingNegotiationAndTheProviderHearsOfIt() {
+        reaction.next = ProviderReaction.Next.WAIT;
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        network.settle();
+
+        ContractNegotiation ended =
+                bank.consumer.terminate(requested.id(), "no longer needed").orElseThrow();
+        network.settle();
+
+        assertThat(ended.state()).isEqualTo(NegotiationState.TERMINATED);
+        ContractNegotiation atTax = only(tax);
+        assertThat(atTax.state()).isEqualTo(NegotiationState.TERMINATED);
+        assertThat(atTax.reason()).isEqualTo("terminated: no longer needed");
+        assertThat(tax.evidenceTypes()).containsExactly("contract.requested", "contract.terminated");
+    }
+
+    @Test
+    void anAcceptedEventIsRefusedWhereTheTableDoesNotAllowIt() {
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        network.settle();
+        ContractNegotiation atBank = bank.store.find(requested.id()).orElseThrow();
+
+        DspResponse response = tax.endpoints.handle(
+                "POST",
+                "/negotiations/" + atBank.providerPid() + "/events",
+                bankIdentity(),
+                bytes(DspMessages.negotiationEvent(atBank.providerPid(), atBank.id(), NegotiationState.ACCEPTED)));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body().path("code").asText()).isEqualTo("dsp-illegal-transition");
+        assertThat(response.body().path("providerPid").asText()).isEqualTo(atBank.providerPid());
+    }
+
+    @Test
+    void twoReplicasOnOneDatabaseDeliverEachMessageOnce() {
+        reaction.next = ProviderReaction.Next.WAIT;
+        AtomicInteger posts = new AtomicInteger();
+        DspTransport counting = (url, message) -> {
+            posts.incrementAndGet();
+            return new DspTransport.Delivered(null);
+        };
+        OutboxDelivery first = new OutboxDelivery(
+                bank.context, counting, new JdbiLeaseStore(bank.database, clock), "replica-1", RetryPolicy.DEFAULT);
+        OutboxDelivery second = new OutboxDelivery(
+                bank.context, counting, new JdbiLeaseStore(bank.database, clock), "replica-2", RetryPolicy.DEFAULT);
+        bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+
+        int delivered = first.deliverDue(10) + second.deliverDue(10);
+
+        assertThat(delivered).isEqualTo(2);
+        assertThat(posts).hasValue(2);
+        assertThat(bank.store.queued()).isZero();
+    }
+
+    @Test
+    void theOutboxGivesTheOldestMessageOfEachProcessFirst() {
+        NegotiationStore store = tax.store;
+        store.enqueue(new OutboundMessage("m1", "p1", "https://a/1", "{}", 0, clock.instant(), null, clock.instant()));
+        store.enqueue(new OutboundMessage("m2", "p1", "https://a/2", "{}", 0, clock.instant(), null, clock.instant()));
+        store.enqueue(new OutboundMessage("m3", "p2", "https://a/3", "{}", 0, clock.instant(), null, clock.instant()));
+
+        assertThat(store.due(clock.instant(), 10))
+                .extracting(OutboundMessage::id)
+                .containsExactly("m1", "m3");
+        store.reschedule(store.due(clock.instant(), 10)
+                .get(0)
+                .failed("down", clock.instant().plusSeconds(5)));
+        assertThat(store.due(clock.instant(), 10))
+                .as("p1 waits for m1; m2 does not overtake it")
+                .extracting(OutboundMessage::id)
+                .containsExactly("m3");
+        store.delete("m1");
+        assertThat(store.due(clock.instant(), 10))
+                .extracting(OutboundMessage::id)
+                .containsExactly("m2", "m3");
+        assertThat(store.deleteAllOf("p1")).isEqualTo(1);
+    }
+
+    @Test
+    void updatesAreConditionalOnTheVersionAndAConsumerPidOpensOneNegotiation() {
+        ContractNegotiation n = new ContractNegotiation(
+                "urn:uuid:n1",
+                ProcessRole.PROVIDER,
+                "urn:uuid:n1",
+                "urn:uuid:c1",
+                BANK,
+                bank.address,
+                NegotiationState.REQUESTED,
+                OFFER.uid(),
+                PRODUCT,
+                "{}",
+                null,
+                null,
+                0,
+                clock.instant(),
+                clock.instant());
+        NegotiationStore store = tax.store;
+
+        assertThat(store.insert(n)).isTrue();
+        assertThat(store.insert(new ContractNegotiation(
+                        "urn:uuid:n2",
+                        ProcessRole.PROVIDER,
+                        "urn:uuid:n2",
+                        "urn:uuid:c1",
+                        BANK,
+                        bank.address,
+                        NegotiationState.REQUESTED,
+                        OFFER.uid(),
+                        PRODUCT,
+                        "{}",
+                        null,
+                        null,
+                        0,
+                        clock.instant(),
+                        clock.instant())))
+                .isFalse();
+        ContractNegotiation agreed = n.moved(NegotiationState.AGREED, clock.instant());
+        assertThat(store.update(agreed, 0)).isTrue();
+        assertThat(store.update(n.moved(NegotiationState.TERMINATED, clock.instant()), 0))
+                .as("a stale writer loses")
+                .isFalse();
+        assertThat(store.find("urn:uuid:n1").orElseThrow().state()).isEqualTo(NegotiationState.AGREED);
+        assertThat(store.findByConsumerPid(ProcessRole.PROVIDER, BANK, "urn:uuid:c1"))
+                .isPresent();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
