@@ -10,6 +10,7 @@ import city.tds.core.tx.UnitOfWork;
 import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.SigningKeyPair;
 import city.tds.crypto.SigningPublicKey;
+import city.tds.crypto.jose.Jwk;
 import city.tds.crypto.jose.Jws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -160,8 +161,11 @@ public final class AccessTokens {
                     ProblemKind.FORBIDDEN, "participant-refused", "participant " + participantId + " is refused"));
         }
         Principal principal = principal(clientId, participantId, EnumSet.of(Role.CONNECTOR));
-        return Result.ok(
-                new Grant(sign(principal), null, settings.accessTokenLifetime().toSeconds(), principal));
+        return Result.ok(new Grant(
+                sign(principal, clientKey.get()),
+                null,
+                settings.accessTokenLifetime().toSeconds(),
+                principal));
     }
 
     /** Checks a bearer token and returns who it names, or why it is refused. */
@@ -236,7 +240,18 @@ public final class AccessTokens {
     }
 
     private String sign(Principal p) {
+        return sign(p, null);
+    }
+
+    /**
+     * A connector's token carries its key as RFC 7800 {@code cnf.jwk}, so that another connector can check that a
+     * presentation wrapping the token was signed by the connector it was issued to ({@link ConnectorPresentations}).
+     */
+    private String sign(Principal p, SigningPublicKey confirmationKey) {
         ObjectNode claims = IdentityEvidence.payload();
+        if (confirmationKey != null) {
+            claims.putObject("cnf").set("jwk", Jwk.of(confirmationKey));
+        }
         claims.put("iss", settings.issuer());
         claims.put("sub", p.subject());
         claims.put("aud", settings.issuer());

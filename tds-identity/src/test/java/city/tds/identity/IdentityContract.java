@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -338,6 +339,80 @@ public abstract class IdentityContract extends DatabaseContract {
                         .forClientAssertion(assertion(
                                 suite.generateSigningKeyPair(), clientId, ISSUER + AccessTokens.TOKEN_PATH, "j3"))))
                 .isEqualTo("invalid-client-assertion");
+    }
+
+    @Test
+    void aConnectorPresentsItselfToAnotherConnectorWithItsTokenAndCredential() {
+        SigningKeyPair connector = suite.generateSigningKeyPair();
+        String participantId = approve(
+                code("91310000MA1FL5679"), "p-admin", connector.publicKey().toBase64());
+        String clientId = identity.participants().clients(participantId).get(0).clientId();
+        String token = identity.tokens()
+                .forClientAssertion(assertion(connector, clientId, ISSUER + AccessTokens.TOKEN_PATH, "a1"))
+                .orElseThrow()
+                .accessToken();
+        String credential =
+                identity.credentials().current(participantId).orElseThrow().jwt();
+        String receiver = "https://tax.example/api/dsp/2025-1";
+        TrustedIssuers trusted = issuer -> issuer.equals(ISSUER)
+                ? Optional.of(new TrustedIssuers.IssuerKey(suite, spaceKey.publicKey()))
+                : Optional.empty();
+        ConnectorPresentations presentations = new ConnectorPresentations(trusted, clock);
+        String presentation = ConnectorPresentations.present(
+                suite, connector, participantId, token, credential, receiver, "p1", clock.instant());
+
+        PresentedParticipant who =
+                presentations.verify(presentation, receiver + "/").orElseThrow();
+
+        assertThat(who.participantId()).isEqualTo(participantId);
+        assertThat(who.issuer()).isEqualTo(ISSUER);
+        assertThat(who.industry()).isNotBlank();
+        assertThat(who.roles()).isNotEmpty();
+        assertThat(problem(presentations.verify(presentation, receiver))).isEqualTo("dsp-token-replayed");
+        assertThat(problem(presentations.verify(
+                        ConnectorPresentations.present(
+                                suite,
+                                connector,
+                                participantId,
+                                token,
+                                credential,
+                                "https://elsewhere.example/api/dsp/2025-1",
+                                "p2",
+                                clock.instant()),
+                        receiver)))
+                .isEqualTo("dsp-token-audience");
+        assertThat(problem(presentations.verify(
+                        ConnectorPresentations.present(
+                                suite,
+                                suite.generateSigningKeyPair(),
+                                participantId,
+                                token,
+                                credential,
+                                receiver,
+                                "p3",
+                                clock.instant()),
+                        receiver)))
+                .as("someone else's key with a stolen token")
+                .isEqualTo("dsp-token-forged");
+        assertThat(problem(new ConnectorPresentations(issuer -> Optional.empty(), clock)
+                        .verify(
+                                ConnectorPresentations.present(
+                                        suite,
+                                        connector,
+                                        participantId,
+                                        token,
+                                        credential,
+                                        receiver,
+                                        "p4",
+                                        clock.instant()),
+                                receiver)))
+                .isEqualTo("dsp-token-untrusted-issuer");
+        assertThat(problem(presentations.verify("not-a-jwt", receiver))).isEqualTo("dsp-token-malformed");
+        assertThat(problem(presentations.verify(null, receiver))).isEqualTo("dsp-token-missing");
+        String late = ConnectorPresentations.present(
+                suite, connector, participantId, token, credential, receiver, "p5", clock.instant());
+        clock.advance(java.time.Duration.ofMinutes(3));
+        assertThat(problem(presentations.verify(late, receiver))).isEqualTo("dsp-token-expired");
     }
 
     @Test
