@@ -6,6 +6,7 @@ import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
+import city.tds.protocol.DspStatus;
 import city.tds.protocol.ProcessRole;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
-package city.tds.protocol.negotiation;
+package city.tds.protocol;
 
 import city.tds.core.Problem;
 
 /** The HTTP status a DSP endpoint answers a problem with. */
-final class DspStatus {
+public final class DspStatus {
 
     private DspStatus() {}
 
-    static int of(Problem problem) {
+    public static int of(Problem problem) {
         return switch (problem.kind()) {
             case INVALID_INPUT -> 400;
             case UNAUTHENTICATED -> 401;
