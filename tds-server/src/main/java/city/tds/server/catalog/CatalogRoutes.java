@@ -1,6 +1,7 @@
 package city.tds.server.catalog;
 
 import static city.tds.core.identity.Role.AUDIT_ADMIN;
+import static city.tds.core.identity.Role.CONNECTOR;
 import static city.tds.core.identity.Role.LISTING_REVIEWER;
 import static city.tds.core.identity.Role.PARTICIPANT_ADMIN;
 import static city.tds.core.identity.Role.PARTICIPANT_MEMBER;
@@ -158,7 +159,7 @@ public final class CatalogRoutes implements ApiRoutes {
                             .map(CatalogViews::product)
                             .toList());
                 },
-                Access.anyOf(PARTICIPANT_ADMIN, PARTICIPANT_MEMBER, LISTING_REVIEWER, AUDIT_ADMIN));
+                Access.anyOf(PARTICIPANT_ADMIN, PARTICIPANT_MEMBER, LISTING_REVIEWER, AUDIT_ADMIN, CONNECTOR));
         routes.get(
                 BASE + "/products/{id}",
                 ctx -> {

@@ -7,6 +7,7 @@ import city.tds.server.config.ConfigException;
 import city.tds.server.config.ConfigKey;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
+import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoOnboarding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,6 +123,18 @@ final class DemoCommand implements Callable<Integer> {
         for (DemoCatalog.Listed l : listed) {
             out.printf("%-16s %-24s %-38s %s%n", l.provider(), l.registrationCode(), l.productId(), l.name());
         }
+        out.println();
+        out.println("合同 / the bank asks the tax bureau for its product over the Dataspace Protocol:");
+        DemoContract.Agreed agreed =
+                orStop(demo, temporary ? dir : null, () -> DemoContract.run(demo, onboarded, progress));
+        out.printf(
+                "  bank %s %s · tax bureau %s %s · agreement %s%n",
+                agreed.consumerPid(),
+                agreed.bankState(),
+                agreed.providerPid(),
+                agreed.taxState(),
+                agreed.agreementId());
+        out.println();
         out.println("检索 / search:  curl '" + demo.nodes().get(0).node().url()
                 + "/api/v1/catalog/search?q=%E7%BA%B3%E7%A8%8E%E4%BF%A1%E7%94%A8'");
         out.println("DCAT:          curl " + demo.nodes().get(0).node().url() + "/api/v1/catalog/dcat");

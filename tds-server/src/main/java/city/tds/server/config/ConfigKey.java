@@ -44,6 +44,13 @@ public enum ConfigKey {
             "catalog.notice-period", "7d", "How long a reviewed product stays in public notice (公示期) before listing."),
     CATALOG_NOTICE_CHECK_INTERVAL(
             "catalog.notice-check-interval", "1m", "How often the space lists products whose notice has ended."),
+    CONNECTOR_SPACE_URL(
+            "connector.space-url",
+            "",
+            "A connector's space node URL, once onboarded; its tokens and credentials come from there."),
+    CONNECTOR_PARTICIPANT_ID(
+            "connector.participant-id", "", "The participant a connector acts for, as onboarding gave it."),
+    CONNECTOR_CLIENT_ID("connector.client-id", "", "The connector's client id at the space, as onboarding gave it."),
     KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
     KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
     KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");

@@ -82,7 +82,38 @@ public final class ConfigParser {
                         duration(ConfigKey.IDENTITY_STATUS_REFRESH)
                                 .filter(d -> positive(ConfigKey.IDENTITY_STATUS_REFRESH, d))
                                 .orElse(Duration.ofSeconds(30))),
-                catalog());
+                catalog(),
+                connector());
+    }
+
+    private TdsConfig.ConnectorConfig connector() {
+        Optional<URI> space = text(ConfigKey.CONNECTOR_SPACE_URL)
+                .filter(t -> !t.isBlank())
+                .map(t -> {
+                    try {
+                        URI uri = new URI(t);
+                        if (uri.getScheme() == null || uri.getHost() == null) {
+                            throw new URISyntaxException(t, "not an absolute http(s) URL");
+                        }
+                        return uri;
+                    } catch (URISyntaxException e) {
+                        throw invalid(ConfigKey.CONNECTOR_SPACE_URL, "an absolute URL such as https://space.example");
+                    }
+                });
+        Optional<String> participant = text(ConfigKey.CONNECTOR_PARTICIPANT_ID).filter(t -> !t.isBlank());
+        Optional<String> client = text(ConfigKey.CONNECTOR_CLIENT_ID).filter(t -> !t.isBlank());
+        boolean any = space.isPresent() || participant.isPresent() || client.isPresent();
+        boolean all = space.isPresent() && participant.isPresent() && client.isPresent();
+        if (any && !all) {
+            throw invalid(
+                    space.isEmpty()
+                            ? ConfigKey.CONNECTOR_SPACE_URL
+                            : participant.isEmpty()
+                                    ? ConfigKey.CONNECTOR_PARTICIPANT_ID
+                                    : ConfigKey.CONNECTOR_CLIENT_ID,
+                    "connector.space-url, connector.participant-id and connector.client-id are given together");
+        }
+        return new TdsConfig.ConnectorConfig(space, participant, client);
     }
 
     private TdsConfig.CatalogConfig catalog() {

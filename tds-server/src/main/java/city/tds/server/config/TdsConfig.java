@@ -7,6 +7,7 @@ import city.tds.store.DatabaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param evidence how the evidence log sequences and signs
  * @param identity how a space node's identity services behave
  * @param catalog how a space node's catalog runs its listing workflow
+ * @param connector which space a connector node belongs to, and as whom
  */
 public record TdsConfig(
         NodeSettings node,
@@ -27,7 +29,8 @@ public record TdsConfig(
         KeySettings keys,
         EvidenceSettings evidence,
         IdentityConfig identity,
-        CatalogConfig catalog) {
+        CatalogConfig catalog,
+        ConnectorConfig connector) {
 
     public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
         public NodeSettings {
@@ -43,6 +46,12 @@ public record TdsConfig(
 
     /** Catalog settings of a space node. */
     public record CatalogConfig(String spaceCode, Duration noticePeriod, Duration noticeCheckInterval) {}
+
+    /**
+     * A connector node's membership of a space, once onboarded: the space node's URL and the participant and client
+     * ids onboarding gave. All three empty when the connector has not joined yet.
+     */
+    public record ConnectorConfig(Optional<URI> spaceUrl, Optional<String> participantId, Optional<String> clientId) {}
 
     /** The passphrase is held as characters and left out of {@code toString}. */
     public record KeySettings(Path file, char[] passphrase) {
@@ -61,7 +70,8 @@ public record TdsConfig(
                 keys,
                 evidence,
                 identity,
-                catalog);
+                catalog,
+                connector);
     }
 
     /** The same configuration with another public URL. */
@@ -73,11 +83,12 @@ public record TdsConfig(
                 keys,
                 evidence,
                 identity,
-                catalog);
+                catalog,
+                connector);
     }
 
     /** The same configuration on another database. */
     public TdsConfig withDatabase(DatabaseSettings other) {
-        return new TdsConfig(node, http, other, keys, evidence, identity, catalog);
+        return new TdsConfig(node, http, other, keys, evidence, identity, catalog, connector);
     }
 }

@@ -33,9 +33,12 @@ import city.tds.server.http.OpenApiRoutes;
 import city.tds.server.http.RouteInfo;
 import city.tds.server.identity.IdentityRoutes;
 import city.tds.server.identity.InitialAdministrator;
+import city.tds.server.protocol.ConnectorMembership;
+import city.tds.server.protocol.ProtocolAssembly;
 import city.tds.store.Database;
 import city.tds.store.DatabaseHealthCheck;
 import city.tds.store.DatabaseUnavailableException;
+import city.tds.store.JdbiLeaseStore;
 import city.tds.store.JdbiNodeIdentityStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -84,6 +87,7 @@ public final class TdsNode implements AutoCloseable {
     private final HttpApi http;
     private final Deque<AutoCloseable> resources;
     private final URI url;
+    private final Optional<ProtocolAssembly> protocol;
 
     private TdsNode(
             TdsConfig config,
@@ -93,7 +97,9 @@ public final class TdsNode implements AutoCloseable {
             Database database,
             HttpApi http,
             Deque<AutoCloseable> resources,
-            URI url) {
+            URI url,
+            Optional<ProtocolAssembly> protocol) {
+        this.protocol = protocol;
         this.config = config;
         this.evidence = evidence;
         this.database = database;
@@ -174,6 +180,21 @@ public final class TdsNode implements AutoCloseable {
                     clock,
                     evidence.log()));
             catalog.ifPresent(resources::push);
+            Optional<ProtocolAssembly> protocol = config.node().roles().contains(NodeRole.CONNECTOR)
+                    ? Optional.of(new ProtocolAssembly(
+                            config.node().name(),
+                            publicUrl.toString(),
+                            database,
+                            suite,
+                            keys,
+                            clock,
+                            evidence.log().recorder(),
+                            new TimeOrderedIdGenerator(clock, random),
+                            new JdbiLeaseStore(database, clock),
+                            config.node().name() + "/" + ProcessHandle.current().pid()))
+                    : Optional.empty();
+            protocol.ifPresent(resources::push);
+            protocol.ifPresent(p -> membership(config).ifPresent(p::join));
             AtomicReference<NodeDescription> description = new AtomicReference<>();
             List<ApiRoutes> routes = new ArrayList<>(List.of(
                     new HealthRoutes(config.node().name(), checks),
@@ -183,6 +204,7 @@ public final class TdsNode implements AutoCloseable {
                     new JwksRoutes(keys.publicKey()),
                     evidence.routes()));
             JsonBody json = new JsonBody(mapper);
+            protocol.ifPresent(p -> routes.add(p.routes()));
             space.ifPresent(id -> {
                 routes.add(new IdentityRoutes(id, json));
                 routes.add(new EvidenceRecordRoutes(evidence.log()));
@@ -210,7 +232,15 @@ public final class TdsNode implements AutoCloseable {
                     suite.signatureAlgorithm(),
                     keys.keyId());
             return new TdsNode(
-                    config.withPort(port), identity, keys, evidence.log(), database, http, resources, localUrl);
+                    config.withPort(port),
+                    identity,
+                    keys,
+                    evidence.log(),
+                    database,
+                    http,
+                    resources,
+                    localUrl,
+                    protocol);
         } catch (RuntimeException e) {
             if (keysOpening != null) {
                 // never discard the data directory while the key file may still be being written
@@ -224,6 +254,18 @@ public final class TdsNode implements AutoCloseable {
 
     public URI url() {
         return url;
+    }
+
+    /** The Dataspace Protocol of a connector node; empty on a node without the connector role. */
+    public Optional<ProtocolAssembly> protocol() {
+        return protocol;
+    }
+
+    private static Optional<ConnectorMembership> membership(TdsConfig config) {
+        TdsConfig.ConnectorConfig c = config.connector();
+        return c.spaceUrl()
+                .map(space -> new ConnectorMembership(
+                        space, c.participantId().orElseThrow(), c.clientId().orElseThrow()));
     }
 
     public NodeIdentity identity() {

@@ -1,0 +1,98 @@
+package city.tds.server.protocol;
+
+import city.tds.core.Problem;
+import city.tds.core.ProblemKind;
+import city.tds.core.Result;
+import city.tds.identity.PresentedParticipant;
+import city.tds.protocol.Dsp;
+import city.tds.protocol.DspMessageType;
+import city.tds.protocol.DspMessages;
+import city.tds.protocol.DspStatus;
+import city.tds.protocol.negotiation.Counterparty;
+import city.tds.protocol.negotiation.DspResponse;
+import city.tds.server.http.Access;
+import city.tds.server.http.ApiRoutes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The DSP 2025-1 endpoints of a connector node under {@code /api/dsp/2025-1}, and {@code /.well-known/dspace-version}.
+ * The node's access check lets them through ({@link Access#PUBLIC}): DSP authenticates every call itself, by the
+ * caller's presentation ({@code Authorization: Bearer}), and answers a refusal with the protocol's own error body.
+ */
+public final class DspRoutes implements ApiRoutes {
+
+    static final String BASE = "/api/dsp" + Dsp.VERSION_PATH;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProtocolAssembly protocol;
+
+    DspRoutes(ProtocolAssembly protocol) {
+        this.protocol = protocol;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(
+                "/.well-known/dspace-version",
+                ctx -> ctx.json(Map.of(
+                        "protocolVersions", List.of(Map.of("version", Dsp.VERSION, "path", BASE, "binding", "HTTPS")))),
+                Access.PUBLIC);
+        routes.post(BASE + "/catalog/request", this::dispatch, Access.PUBLIC);
+        routes.get(BASE + "/catalog/datasets/{id}", this::dispatch, Access.PUBLIC);
+        routes.get(BASE + "/negotiations/{id}", this::dispatch, Access.PUBLIC);
+        routes.post(BASE + "/negotiations/request", this::dispatch, Access.PUBLIC);
+        for (String step : List.of("request", "events", "agreement", "agreement/verification", "termination")) {
+            routes.post(BASE + "/negotiations/{id}/" + step, this::dispatch, Access.PUBLIC);
+        }
+    }
+
+    private void dispatch(Context ctx) throws Exception {
+        String path = ctx.path().substring(BASE.length());
+        boolean catalog = path.startsWith("/catalog");
+        Optional<ProtocolAssembly.Joined> joined = protocol.joined();
+        DspResponse response;
+        if (joined.isEmpty()) {
+            response = error(
+                    catalog,
+                    new Problem(
+                            ProblemKind.UNAVAILABLE,
+                            "dsp-not-joined",
+                            "this connector has not joined a space yet; it cannot take DSP messages"));
+        } else {
+            String header = ctx.header("Authorization");
+            String bearer = header != null && header.startsWith("Bearer ")
+                    ? header.substring(7).trim()
+                    : null;
+            Result<PresentedParticipant> who = joined.get().presentations().verify(bearer, protocol.selfAddress());
+            if (!who.isOk()) {
+                response = error(catalog, who.problem());
+            } else {
+                PresentedParticipant p = who.value();
+                Counterparty from = new Counterparty(p.participantId(), p.industry(), p.organizationType(), p.roles());
+                byte[] body = ctx.bodyAsBytes();
+                response = catalog
+                        ? joined.get().catalog().handle(ctx.method().name(), path, from, body)
+                        : joined.get().negotiations().handle(ctx.method().name(), path, from, body);
+            }
+        }
+        ctx.status(response.status());
+        if (response.body() != null) {
+            ctx.contentType("application/json").result(JSON.writeValueAsBytes(response.body()));
+        }
+    }
+
+    private static DspResponse error(boolean catalog, Problem problem) {
+        ObjectNode body = catalog
+                ? DspMessages.message(DspMessageType.CATALOG_ERROR)
+                : DspMessages.negotiationError(null, null, null, null);
+        body.put("code", problem.code());
+        body.putArray("reason").add(problem.detail());
+        return new DspResponse(DspStatus.of(problem), body);
+    }
+}

@@ -1,0 +1,162 @@
+package city.tds.server.protocol;
+
+import city.tds.core.evidence.EvidenceRecorder;
+import city.tds.core.id.IdGenerator;
+import city.tds.core.lease.LeaseStore;
+import city.tds.crypto.CryptoSuite;
+import city.tds.crypto.SigningKeyPair;
+import city.tds.identity.ConnectorPresentations;
+import city.tds.protocol.Dsp;
+import city.tds.protocol.DspMessageReader;
+import city.tds.protocol.catalog.CatalogEndpoints;
+import city.tds.protocol.negotiation.ConsumerNegotiations;
+import city.tds.protocol.negotiation.JdbiNegotiationStore;
+import city.tds.protocol.negotiation.NegotiationContext;
+import city.tds.protocol.negotiation.NegotiationEndpoints;
+import city.tds.protocol.negotiation.OutboxDelivery;
+import city.tds.protocol.negotiation.ProviderNegotiations;
+import city.tds.protocol.negotiation.ProviderReaction;
+import city.tds.protocol.negotiation.RetryPolicy;
+import city.tds.store.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Dataspace Protocol on a connector node: its negotiation store, both sides of negotiation, the catalog protocol
+ * over the participant's listed products, and the outbox worker. Serves once the connector has joined a space (its
+ * membership known from configuration at start, or given after onboarding); before that its DSP endpoints answer 503.
+ */
+public final class ProtocolAssembly implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolAssembly.class);
+
+    /** What exists once the connector knows who it is. */
+    public record Joined(
+            ConnectorSession session,
+            ProviderNegotiations provider,
+            ConsumerNegotiations consumer,
+            NegotiationEndpoints negotiations,
+            CatalogEndpoints catalog,
+            ConnectorPresentations presentations,
+            OutboxDelivery outbox,
+            DspClient client) {}
+
+    private final Database database;
+    private final CryptoSuite suite;
+    private final SigningKeyPair keys;
+    private final Clock clock;
+    private final EvidenceRecorder evidence;
+    private final IdGenerator ids;
+    private final LeaseStore leases;
+    private final String holder;
+    private final String selfAddress;
+    private final AtomicReference<Joined> joined = new AtomicReference<>();
+    private final ScheduledExecutorService worker;
+
+    public ProtocolAssembly(
+            String nodeName,
+            String publicUrl,
+            Database database,
+            CryptoSuite suite,
+            SigningKeyPair keys,
+            Clock clock,
+            EvidenceRecorder evidence,
+            IdGenerator ids,
+            LeaseStore leases,
+            String holder) {
+        this.database = database;
+        this.suite = suite;
+        this.keys = keys;
+        this.clock = clock;
+        this.evidence = evidence;
+        this.ids = ids;
+        this.leases = leases;
+        this.holder = holder;
+        this.selfAddress = trim(publicUrl) + "/api/dsp" + Dsp.VERSION_PATH;
+        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tds-" + nodeName + "-dsp-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        worker.scheduleWithFixedDelay(this::deliver, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** This connector's DSP base URL, as counterparties call it. */
+    public String selfAddress() {
+        return selfAddress;
+    }
+
+    /** Joins a space: from now on the connector negotiates as {@code membership}'s participant. */
+    public synchronized Joined join(ConnectorMembership membership) {
+        ConnectorSession session = new ConnectorSession(membership, suite, keys, clock);
+        NegotiationContext context = new NegotiationContext(
+                new JdbiNegotiationStore(database),
+                database.unitOfWork(),
+                ids,
+                clock,
+                evidence,
+                membership.participantId(),
+                selfAddress);
+        SpaceDatasets datasets = new SpaceDatasets(() -> session, clock);
+        ProviderNegotiations provider = new ProviderNegotiations(context, datasets::offer, ProviderReaction.AGREE);
+        ConsumerNegotiations consumer = new ConsumerNegotiations(context);
+        DspMessageReader reader = new DspMessageReader(new ObjectMapper());
+        HttpDspTransport transport = new HttpDspTransport(() -> session);
+        Joined j = new Joined(
+                session,
+                provider,
+                consumer,
+                new NegotiationEndpoints(provider, consumer, context, reader),
+                new CatalogEndpoints(datasets, reader, clock, membership.participantId(), selfAddress),
+                new ConnectorPresentations(session, clock),
+                new OutboxDelivery(context, transport, leases, holder, RetryPolicy.DEFAULT),
+                new DspClient(transport));
+        joined.set(j);
+        LOG.info("connector joined space {} as participant {}", membership.issuer(), membership.participantId());
+        return j;
+    }
+
+    /** The joined state, if the connector has joined a space. */
+    public Optional<Joined> joined() {
+        return Optional.ofNullable(joined.get());
+    }
+
+    public DspRoutes routes() {
+        return new DspRoutes(this);
+    }
+
+    private void deliver() {
+        Joined j = joined.get();
+        if (j == null) {
+            return;
+        }
+        try {
+            while (j.outbox().deliverDue(100) > 0) {
+                // keep going while messages flow
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("delivering DSP messages failed; will retry", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
