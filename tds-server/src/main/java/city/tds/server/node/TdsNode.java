@@ -34,7 +34,9 @@ import city.tds.server.http.RouteInfo;
 import city.tds.server.identity.IdentityRoutes;
 import city.tds.server.identity.InitialAdministrator;
 import city.tds.server.protocol.ConnectorMembership;
+import city.tds.server.protocol.ContractRoutes;
 import city.tds.server.protocol.ProtocolAssembly;
+import city.tds.server.protocol.SpaceTokenAuthenticator;
 import city.tds.store.Database;
 import city.tds.store.DatabaseHealthCheck;
 import city.tds.store.DatabaseUnavailableException;
@@ -204,7 +206,10 @@ public final class TdsNode implements AutoCloseable {
                     new JwksRoutes(keys.publicKey()),
                     evidence.routes()));
             JsonBody json = new JsonBody(mapper);
-            protocol.ifPresent(p -> routes.add(p.routes()));
+            protocol.ifPresent(p -> {
+                routes.add(p.routes());
+                routes.add(new ContractRoutes(p, database, json));
+            });
             space.ifPresent(id -> {
                 routes.add(new IdentityRoutes(id, json));
                 routes.add(new EvidenceRecordRoutes(evidence.log()));
@@ -215,8 +220,9 @@ public final class TdsNode implements AutoCloseable {
                         config.node().name(),
                         clock));
             });
-            Authenticator authenticator =
-                    space.<Authenticator>map(id -> id.tokens()::verify).orElse(Authenticator.NONE);
+            Authenticator authenticator = space.<Authenticator>map(id -> id.tokens()::verify)
+                    .or(() -> protocol.map(p -> new SpaceTokenAuthenticator(p, clock)))
+                    .orElse(Authenticator.NONE);
             HttpApi http = startHttp(config, mapper, metrics, authenticator, routes);
             resources.push(http);
             catalog.ifPresent(CatalogAssembly::warmUpAside);

@@ -9,12 +9,18 @@ import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoOnboarding;
+import city.tds.server.identity.SpaceClient;
 import city.tds.server.testkit.HttpCall;
+import city.tds.server.testkit.OpenApiDocument;
 import city.tds.server.testkit.TestNodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +36,7 @@ class DspNegotiationFlowTest {
     @TempDir
     static Path dir;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Demo demo;
     private static DemoContract.Agreed agreed;
     private static String taxAddress;
@@ -86,5 +93,89 @@ class DspNegotiationFlowTest {
                         .path("version")
                         .asText())
                 .isEqualTo("2025-1");
+    }
+
+    private static final OpenApiDocument OPENAPI = OpenApiDocument.bundled();
+
+    private static SpaceClient.Reply call(String method, String path, String token, JsonNode body) {
+        SpaceClient bankConnector = new SpaceClient(demo.nodes().get(3).node().url());
+        return switch (method) {
+            case "GET" -> bankConnector.get(path, token);
+            default -> bankConnector.post(path, token, body);
+        };
+    }
+
+    private static String login(String username) {
+        return new SpaceClient(demo.nodes().get(0).node().url()).login(username, DemoOnboarding.PASSWORD);
+    }
+
+    @Test
+    void theBanksPeopleNegotiateThroughTheirConnectorsManagementApi() {
+        String token = login("bank-admin");
+        ObjectNode ask = JSON.createObjectNode().put("providerUrl", taxAddress);
+        SpaceClient.Reply catalog = call("POST", "/api/v1/contracts/catalog-requests", token, ask);
+        assertThat(catalog.status()).isEqualTo(200);
+        JsonNode dataset = catalog.body().path("dataset").get(0);
+        ObjectNode start = JSON.createObjectNode()
+                .put("providerId", catalog.body().path("participantId").asText())
+                .put("providerUrl", taxAddress)
+                .put("datasetId", dataset.path("@id").asText());
+        start.set("offer", dataset.path("hasPolicy").get(0));
+
+        SpaceClient.Reply started = call("POST", "/api/v1/contracts/negotiations", token, start);
+        assertThat(started.status()).isEqualTo(201);
+        OPENAPI.assertConforms("POST", "/api/v1/contracts/negotiations", 201, started.body());
+        String id = started.body().path("id").asText();
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode now = started.body();
+        while (!now.path("state").asText().equals("FINALIZED") && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            now = call("GET", "/api/v1/contracts/negotiations/" + id, token, null)
+                    .body();
+        }
+        assertThat(now.path("state").asText()).isEqualTo("FINALIZED");
+        OPENAPI.assertConforms("GET", "/api/v1/contracts/negotiations/{id}", 200, now);
+        SpaceClient.Reply agreements = call("GET", "/api/v1/contracts/agreements", token, null);
+        OPENAPI.assertConforms("GET", "/api/v1/contracts/agreements", 200, agreements.body());
+        assertThat(agreements.body().findValuesAsText("id"))
+                .contains(now.path("agreementId").asText());
+
+        SpaceClient.Reply late = call(
+                "POST",
+                "/api/v1/contracts/negotiations/" + id + "/termination",
+                token,
+                JSON.createObjectNode().put("reason", "changed our mind"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().path("type").asText()).isEqualTo("urn:tds:problem:dsp-illegal-transition");
+    }
+
+    @Test
+    void theContractsApiRefusesBadInputStrangersAndMissingTokens() {
+        String token = login("bank-admin");
+        ObjectNode noOffer = JSON.createObjectNode().put("providerId", "p").put("providerUrl", taxAddress);
+
+        assertThat(call("POST", "/api/v1/contracts/negotiations", token, noOffer)
+                        .body()
+                        .path("type")
+                        .asText())
+                .isEqualTo("urn:tds:problem:missing-offer");
+        assertThat(call(
+                                "POST",
+                                "/api/v1/contracts/catalog-requests",
+                                token,
+                                JSON.createObjectNode().put("providerUrl", "ftp://x"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(call("GET", "/api/v1/contracts/negotiations/urn:uuid:nothing", token, null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(call("GET", "/api/v1/contracts/agreements", null, null).status())
+                .isEqualTo(401);
+        SpaceClient.Reply stranger = call("GET", "/api/v1/contracts/agreements", login("tax-bureau-admin"), null);
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.body().path("type").asText()).isEqualTo("urn:tds:problem:participant-refused");
+        assertThat(call("GET", "/api/v1/contracts/negotiations?state=BOGUS", token, null)
+                        .status())
+                .isEqualTo(400);
     }
 }
