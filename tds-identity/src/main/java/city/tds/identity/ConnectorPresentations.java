@@ -45,6 +45,13 @@ public final class ConnectorPresentations {
     private final TrustedIssuers issuers;
     private final Clock clock;
     private final Map<String, Instant> seen = new LinkedHashMap<>();
+    private static final int VERIFIED_CACHE = 4096;
+    private final Map<String, Boolean> verified = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > VERIFIED_CACHE;
+        }
+    };
 
     public ConnectorPresentations(TrustedIssuers issuers, Clock clock) {
         this.issuers = issuers;
@@ -98,7 +105,11 @@ public final class ConnectorPresentations {
             return refused("dsp-token-untrusted-issuer", "issuer " + issuer + " is not trusted here");
         }
         CryptoSuite suite = issuerKey.get().suite();
-        if (!token.get().verifiedBy(suite, issuerKey.get().key())) {
+        if (!signedBy(
+                claims.path("access_token").asText(),
+                token.get(),
+                suite,
+                issuerKey.get().key())) {
             return refused("dsp-token-forged", "the access token does not verify with the key of " + issuer);
         }
         long now = clock.instant().getEpochSecond();
@@ -129,8 +140,16 @@ public final class ConnectorPresentations {
         if (exp <= now || exp > now + MAX_LIFETIME.toSeconds() + SKEW_SECONDS) {
             return refused("dsp-token-expired", "a presentation lives at most five minutes and must not be expired");
         }
-        Result<PresentedParticipant> subject =
-                credentialSubject(credential.get(), issuer, suite, issuerKey.get(), participantId, now);
+        JsonNode c = credential.get().claims();
+        if (!issuer.equals(c.path("iss").asText())
+                || !signedBy(
+                        claims.path("vc").asText(),
+                        credential.get(),
+                        suite,
+                        issuerKey.get().key())) {
+            return refused("dsp-credential-invalid", "the credential is not issued and signed by " + issuer);
+        }
+        Result<PresentedParticipant> subject = credentialSubject(c, issuer, participantId, now);
         if (!subject.isOk()) {
             return subject;
         }
@@ -145,16 +164,7 @@ public final class ConnectorPresentations {
     }
 
     private static Result<PresentedParticipant> credentialSubject(
-            Jws.Parsed credential,
-            String issuer,
-            CryptoSuite suite,
-            TrustedIssuers.IssuerKey issuerKey,
-            String participantId,
-            long now) {
-        JsonNode c = credential.claims();
-        if (!issuer.equals(c.path("iss").asText()) || !credential.verifiedBy(suite, issuerKey.key())) {
-            return refused("dsp-credential-invalid", "the credential is not issued and signed by " + issuer);
-        }
+            JsonNode c, String issuer, String participantId, long now) {
         if (c.path("exp").asLong(0) <= now) {
             return refused("dsp-credential-invalid", "the credential expired");
         }
@@ -170,6 +180,27 @@ public final class ConnectorPresentations {
                 subject.path("industry").asText(null),
                 subject.path("organizationType").asText(null),
                 roles));
+    }
+
+    /**
+     * Whether {@code parsed} (the JWS {@code compact}) verifies with {@code key}. A connector presents the same token
+     * and credential with every message until they are renewed, so their signatures are checked once and the result
+     * kept (at most {@link #VERIFIED_CACHE} entries, least recently used dropped); every other check is made each time.
+     */
+    private boolean signedBy(String compact, Jws.Parsed parsed, CryptoSuite suite, SigningPublicKey key) {
+        String entry = key.keyId() + "|" + compact;
+        synchronized (verified) {
+            if (verified.containsKey(entry)) {
+                return true;
+            }
+        }
+        if (!parsed.verifiedBy(suite, key)) {
+            return false;
+        }
+        synchronized (verified) {
+            verified.put(entry, Boolean.TRUE);
+        }
+        return true;
     }
 
     /** Remembers {@code jti} until it expires; false when it was seen before. Bounded: old entries are dropped. */

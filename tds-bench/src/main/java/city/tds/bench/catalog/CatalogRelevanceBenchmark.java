@@ -1,5 +1,6 @@
 package city.tds.bench.catalog;
 
+import city.tds.bench.Options;
 import city.tds.bench.catalog.RankingMetrics.Scores;
 import city.tds.bench.catalog.RelevanceSet.JudgedCatalog;
 import city.tds.bench.catalog.RelevanceSet.JudgedQuery;

@@ -1,5 +1,6 @@
 package city.tds.bench.catalog;
 
+import city.tds.bench.Options;
 import city.tds.bench.catalog.CatalogGenerator.GeneratedProduct;
 import city.tds.catalog.search.BgeSmallZhEmbedder;
 import city.tds.catalog.search.CatalogIndex;

@@ -12,6 +12,7 @@ import java.util.Objects;
  *
  * @param self the participant id this connector negotiates for
  * @param selfAddress this connector's DSP base URL, e.g. {@code https://bank.example/api/dsp/2025-1}
+ * @param onQueued run after a unit of work that queued messages commits, so that delivery need not wait for a poll
  */
 public record NegotiationContext(
         NegotiationStore store,
@@ -20,7 +21,20 @@ public record NegotiationContext(
         Clock clock,
         EvidenceRecorder evidence,
         String self,
-        String selfAddress) {
+        String selfAddress,
+        Runnable onQueued) {
+
+    /** A context whose outbox is polled; nothing is told when a message is queued. */
+    public NegotiationContext(
+            NegotiationStore store,
+            UnitOfWork tx,
+            IdGenerator ids,
+            Clock clock,
+            EvidenceRecorder evidence,
+            String self,
+            String selfAddress) {
+        this(store, tx, ids, clock, evidence, self, selfAddress, () -> {});
+    }
 
     public NegotiationContext {
         Objects.requireNonNull(store, "store");
@@ -30,9 +44,16 @@ public record NegotiationContext(
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(selfAddress, "selfAddress");
+        Objects.requireNonNull(onQueued, "onQueued");
     }
 
     NegotiationSteps steps() {
-        return new NegotiationSteps(store, ids, clock, evidence, self);
+        return new NegotiationSteps(
+                store,
+                ids,
+                clock,
+                evidence,
+                self,
+                () -> tx.current().ifPresentOrElse(t -> t.afterCommit(onQueued), onQueued));
     }
 }

@@ -33,8 +33,16 @@ final class NegotiationSteps {
     private final Clock clock;
     private final EvidenceRecorder evidence;
     private final String self;
+    private final Runnable queued;
 
-    NegotiationSteps(NegotiationStore store, IdGenerator ids, Clock clock, EvidenceRecorder evidence, String self) {
+    NegotiationSteps(
+            NegotiationStore store,
+            IdGenerator ids,
+            Clock clock,
+            EvidenceRecorder evidence,
+            String self,
+            Runnable queued) {
+        this.queued = queued;
         this.store = store;
         this.ids = ids;
         this.clock = clock;
@@ -102,6 +110,7 @@ final class NegotiationSteps {
     void send(ContractNegotiation n, String url, ObjectNode message) {
         Instant now = now();
         store.enqueue(new OutboundMessage(ids.newId(), n.id(), url, message.toString(), 0, now, null, now));
+        queued.run();
     }
 
     /** Records {@code type} (e.g. {@code contract.agreed}) about {@code n}, with {@code payload} as its digest. */

@@ -7,8 +7,11 @@ import city.tds.protocol.ProcessRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,22 +44,41 @@ public final class OutboxDelivery {
 
     /** Delivers what is due now, at most {@code limit} messages; returns how many the other side took. */
     public int deliverDue(int limit) {
-        int delivered = 0;
+        return deliverDue(limit, Runnable::run);
+    }
+
+    /**
+     * As {@link #deliverDue(int)}, the messages of different processes delivered concurrently on {@code executor}
+     * (each process has at most one message due at a time, so its order is kept); returns when all are done.
+     */
+    public int deliverDue(int limit, Executor executor) {
         List<OutboundMessage> due = steps.store().due(steps.now(), limit);
+        List<CompletableFuture<Boolean>> deliveries = new ArrayList<>(due.size());
         for (OutboundMessage message : due) {
-            Optional<Lease> lease = leases.tryAcquire("dsp-process:" + message.processId(), holder, LEASE);
-            if (lease.isEmpty()) {
-                continue;
-            }
-            try {
-                if (steps.store().isQueued(message.id()) && deliver(message)) {
-                    delivered++;
-                }
-            } finally {
-                leases.release(lease.get());
+            deliveries.add(CompletableFuture.supplyAsync(() -> deliverLeased(message), executor));
+        }
+        int delivered = 0;
+        for (CompletableFuture<Boolean> delivery : deliveries) {
+            if (delivery.join()) {
+                delivered++;
             }
         }
         return delivered;
+    }
+
+    private boolean deliverLeased(OutboundMessage message) {
+        Optional<Lease> lease = leases.tryAcquire("dsp-process:" + message.processId(), holder, LEASE);
+        if (lease.isEmpty()) {
+            return false;
+        }
+        try {
+            return steps.store().isQueued(message.id()) && deliver(message);
+        } catch (RuntimeException e) {
+            LOG.warn("delivering a message to {} failed; it stays queued", message.targetUrl(), e);
+            return false;
+        } finally {
+            leases.release(lease.get());
+        }
     }
 
     private boolean deliver(OutboundMessage message) {

@@ -20,10 +20,13 @@ import city.tds.protocol.negotiation.RetryPolicy;
 import city.tds.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
 public final class ProtocolAssembly implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolAssembly.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int BATCH = 200;
+    /** Messages are sent concurrently on this many threads; most of a send is waiting for the other connector. */
+    private static final int SENDERS = 8;
 
     /** What exists once the connector knows who it is. */
     public record Joined(
@@ -58,7 +65,10 @@ public final class ProtocolAssembly implements AutoCloseable {
     private final String holder;
     private final String selfAddress;
     private final AtomicReference<Joined> joined = new AtomicReference<>();
-    private final ScheduledExecutorService worker;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final ExecutorService senders;
+    private final Thread worker;
+    private volatile boolean closed;
 
     public ProtocolAssembly(
             String nodeName,
@@ -80,12 +90,15 @@ public final class ProtocolAssembly implements AutoCloseable {
         this.leases = leases;
         this.holder = holder;
         this.selfAddress = trim(publicUrl) + "/api/dsp" + Dsp.VERSION_PATH;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tds-" + nodeName + "-dsp-outbox");
+        AtomicInteger sender = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
+            Thread t = new Thread(r, "tds-" + nodeName + "-dsp-send-" + sender.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        worker.scheduleWithFixedDelay(this::deliver, 100, 100, TimeUnit.MILLISECONDS);
+        this.worker = new Thread(this::deliverLoop, "tds-" + nodeName + "-dsp-outbox");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /** This connector's DSP base URL, as counterparties call it. */
@@ -103,7 +116,8 @@ public final class ProtocolAssembly implements AutoCloseable {
                 clock,
                 evidence,
                 membership.participantId(),
-                selfAddress);
+                selfAddress,
+                wakeUp::release);
         SpaceDatasets datasets = new SpaceDatasets(() -> session, clock);
         ProviderNegotiations provider = new ProviderNegotiations(context, datasets::offer, ProviderReaction.AGREE);
         ConsumerNegotiations consumer = new ConsumerNegotiations(context);
@@ -132,25 +146,36 @@ public final class ProtocolAssembly implements AutoCloseable {
         return new DspRoutes(this);
     }
 
-    private void deliver() {
-        Joined j = joined.get();
-        if (j == null) {
-            return;
-        }
-        try {
-            while (j.outbox().deliverDue(100) > 0) {
-                // keep going while messages flow
+    /**
+     * Delivers queued messages as soon as a unit of work that queued some commits, and at least every {@link
+     * #POLL} (for retries that come due and messages another replica queued).
+     */
+    private void deliverLoop() {
+        while (!closed) {
+            try {
+                wakeUp.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+                Joined j = joined.get();
+                while (j != null && !closed && j.outbox().deliverDue(BATCH, senders) > 0) {
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("delivering DSP messages failed; will retry", e);
             }
-        } catch (RuntimeException e) {
-            LOG.warn("delivering DSP messages failed; will retry", e);
         }
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        closed = true;
+        worker.interrupt();
+        senders.shutdownNow();
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            worker.join(5000);
+            senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
