@@ -83,6 +83,52 @@ public final class DspMessages {
         return withCodeAndReasons(message, code, reasons);
     }
 
+    /** The consumer's request for a transfer under an agreement. */
+    public static ObjectNode transferRequest(
+            String consumerPid, String agreementId, String format, String callbackAddress) {
+        return withPids(DspMessageType.TRANSFER_REQUEST, null, consumerPid)
+                .put("agreementId", agreementId)
+                .put("format", format)
+                .put("callbackAddress", callbackAddress);
+    }
+
+    /** The provider starts (or either side resumes) a transfer; {@code dataAddress} may be null. */
+    public static ObjectNode transferStart(String providerPid, String consumerPid, ObjectNode dataAddress) {
+        ObjectNode message = withPids(DspMessageType.TRANSFER_START, providerPid, consumerPid);
+        if (dataAddress != null) {
+            message.set("dataAddress", dataAddress);
+        }
+        return message;
+    }
+
+    /** Suspension, completion or termination of a transfer, with an optional code and reasons. */
+    public static ObjectNode transferControl(
+            DspMessageType type, String providerPid, String consumerPid, String code, List<String> reasons) {
+        if (type != DspMessageType.TRANSFER_SUSPENSION
+                && type != DspMessageType.TRANSFER_COMPLETION
+                && type != DspMessageType.TRANSFER_TERMINATION) {
+            throw new IllegalArgumentException(type + " is not a transfer control message");
+        }
+        return withCodeAndReasons(withPids(type, providerPid, consumerPid), code, reasons);
+    }
+
+    /** The state of a transfer process, as {@code GET /transfers/{pid}} and a new transfer's 201 answer it. */
+    public static ObjectNode transferProcess(String providerPid, String consumerPid, TransferState state) {
+        return withPids(DspMessageType.TRANSFER_PROCESS, providerPid, consumerPid)
+                .put("state", state.name());
+    }
+
+    /** The error body of the transfer endpoints; unknown pids are given as empty strings. */
+    public static ObjectNode transferError(String providerPid, String consumerPid, String code, List<String> reasons) {
+        return withCodeAndReasons(
+                withPids(
+                        DspMessageType.TRANSFER_ERROR,
+                        providerPid == null ? "" : providerPid,
+                        consumerPid == null ? "" : consumerPid),
+                code,
+                reasons);
+    }
+
     private static ObjectNode withCodeAndReasons(ObjectNode message, String code, List<String> reasons) {
         if (code != null) {
             message.put("code", code);

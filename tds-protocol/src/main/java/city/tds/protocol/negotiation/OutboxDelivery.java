@@ -31,9 +31,30 @@ public final class OutboxDelivery {
     private final LeaseStore leases;
     private final String holder;
     private final RetryPolicy retry;
+    private final List<ProcessListener> listeners;
+
+    /** Told about the outcome of deliveries for processes other than negotiations (transfers). */
+    public interface ProcessListener {
+        /** The other side took a message of {@code processId} and answered {@code body} (null for none). */
+        void providerAnswered(String processId, JsonNode body);
+
+        /** Delivery of {@code processId}'s messages was given up, for {@code reason}. */
+        void gaveUp(String processId, String reason);
+    }
 
     public OutboxDelivery(
             NegotiationContext context, DspTransport transport, LeaseStore leases, String holder, RetryPolicy retry) {
+        this(context, transport, leases, holder, retry, List.of());
+    }
+
+    public OutboxDelivery(
+            NegotiationContext context,
+            DspTransport transport,
+            LeaseStore leases,
+            String holder,
+            RetryPolicy retry,
+            List<ProcessListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.steps = context.steps();
         this.tx = context.tx();
         this.transport = transport;
@@ -87,6 +108,7 @@ public final class OutboxDelivery {
             tx.run(t -> {
                 steps.store().delete(message.id());
                 learnProviderPid(message.processId(), ok.body());
+                listeners.forEach(l -> l.providerAnswered(message.processId(), ok.body()));
             });
             return true;
         }
@@ -130,6 +152,7 @@ public final class OutboxDelivery {
                     .find(message.processId())
                     .filter(n -> !n.state().isTerminal())
                     .ifPresent(n -> Terminations.byUs(steps, n, truncate(reason), null));
+            listeners.forEach(l -> l.gaveUp(message.processId(), truncate(reason)));
         });
     }
 

@@ -13,6 +13,8 @@ import city.tds.protocol.DspPolicies;
 import city.tds.protocol.DspSchemas;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.ProcessRole;
+import city.tds.protocol.TransferState;
+import city.tds.protocol.transfer.TransferProcess;
 import city.tds.store.Database;
 import city.tds.store.JdbiLeaseStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -399,6 +401,97 @@ public abstract class NegotiationContract {
         assertThat(store.find("urn:uuid:n1").orElseThrow().state()).isEqualTo(NegotiationState.AGREED);
         assertThat(store.findByConsumerPid(ProcessRole.PROVIDER, BANK, "urn:uuid:c1"))
                 .isPresent();
+    }
+
+    private String finalizedAgreement() {
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        network.settle();
+        return bank.store.find(requested.id()).orElseThrow().agreementId();
+    }
+
+    @Test
+    void aTransferUnderTheAgreementStartsAndIsSuspendedResumedAndCompleted() {
+        String agreement = finalizedAgreement();
+
+        TransferProcess requested =
+                bank.transfers.request(agreement, "TDS-SANDBOX").orElseThrow();
+        network.settle();
+        TransferProcess atBank =
+                bank.transfers.list(ProcessRole.CONSUMER, null, 10).get(0);
+        TransferProcess atTax =
+                tax.transfers.list(ProcessRole.PROVIDER, null, 10).get(0);
+        assertThat(atBank.id()).isEqualTo(requested.id());
+        assertThat(atBank.state()).isEqualTo(TransferState.STARTED);
+        assertThat(atTax.state()).isEqualTo(TransferState.STARTED);
+        assertThat(atBank.providerPid()).isEqualTo(atTax.id());
+
+        bank.transfers
+                .control(atBank.id(), TransferState.Event.SUSPEND, "pausing")
+                .orElseThrow();
+        network.settle();
+        assertThat(tax.transfers.find(bankIdentity(), atTax.id()).orElseThrow().state())
+                .isEqualTo(TransferState.SUSPENDED);
+        bank.transfers.control(atBank.id(), TransferState.Event.START, null).orElseThrow();
+        network.settle();
+        tax.transfers.control(atTax.id(), TransferState.Event.COMPLETE, null).orElseThrow();
+        network.settle();
+
+        assertThat(bank.transfers.list(ProcessRole.CONSUMER, TransferState.COMPLETED, 10))
+                .hasSize(1);
+        assertThat(tax.transfers.list(ProcessRole.PROVIDER, TransferState.COMPLETED, 10))
+                .hasSize(1);
+        assertThat(tax.evidenceTypes())
+                .containsSubsequence(
+                        "transfer.requested",
+                        "transfer.started",
+                        "transfer.suspended",
+                        "transfer.started",
+                        "transfer.completed");
+    }
+
+    @Test
+    void aTransferInAFormatThePolicyExcludesIsRefusedAndEndsWithTheReason() {
+        String agreement = finalizedAgreement();
+
+        TransferProcess requested =
+                bank.transfers.request(agreement, "HttpData-PULL").orElseThrow();
+        network.settle();
+
+        TransferProcess ended =
+                bank.transfers.list(ProcessRole.CONSUMER, null, 10).get(0);
+        assertThat(ended.id()).isEqualTo(requested.id());
+        assertThat(ended.state()).isEqualTo(TransferState.TERMINATED);
+        assertThat(ended.reason())
+                .contains("(403)")
+                .contains("dsp-policy-denied")
+                .contains("交付方式");
+        assertThat(tax.transfers.list(ProcessRole.PROVIDER, null, 10)).isEmpty();
+    }
+
+    @Test
+    void transfersNeedAFinalizedAgreementOfOneselfAndAKnownFormat() {
+        assertThat(bank.transfers
+                        .request("urn:tds:agreement:none", "TDS-SANDBOX")
+                        .problem()
+                        .code())
+                .isEqualTo("dsp-unknown-agreement");
+        String agreement = finalizedAgreement();
+        assertThat(bank.transfers.request(agreement, "FTP").problem().code()).isEqualTo("dsp-unknown-format");
+        assertThat(shop.transfers.request(agreement, "TDS-SANDBOX").problem().code())
+                .isEqualTo("dsp-unknown-agreement");
+        DspResponse stranger = tax.transferEndpoints.handle(
+                "POST",
+                "/transfers/request",
+                new Counterparty(SHOP, "零售业", null, null),
+                bytes(DspMessages.transferRequest("urn:uuid:s1", agreement, "TDS-SANDBOX", shop.address)));
+        assertThat(stranger.status()).isEqualTo(404);
+        assertThat(stranger.body().path("@type").asText()).isEqualTo("TransferError");
+        assertThat(DspSchemas.bundled()
+                        .violations(
+                                DspMessageType.TRANSFER_REQUEST,
+                                DspMessages.transferRequest("urn:uuid:s1", agreement, "TDS-SANDBOX", shop.address)))
+                .isEmpty();
     }
 
     private static JsonNode json(String text) {

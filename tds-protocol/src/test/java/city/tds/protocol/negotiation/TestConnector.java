@@ -7,6 +7,9 @@ import city.tds.evidence.log.EvidenceLog;
 import city.tds.evidence.log.EvidenceSettings;
 import city.tds.evidence.log.JdbiEvidenceStore;
 import city.tds.protocol.DspMessageReader;
+import city.tds.protocol.transfer.JdbiTransferStore;
+import city.tds.protocol.transfer.TransferEndpoints;
+import city.tds.protocol.transfer.Transfers;
 import city.tds.store.Database;
 import city.tds.store.JdbiLeaseStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +35,8 @@ final class TestConnector implements AutoCloseable {
     final NegotiationEndpoints endpoints;
     final OutboxDelivery outbox;
     final JdbiNegotiationStore store;
+    final Transfers transfers;
+    final TransferEndpoints transferEndpoints;
 
     TestConnector(
             String participant,
@@ -65,8 +70,15 @@ final class TestConnector implements AutoCloseable {
         this.consumer = new ConsumerNegotiations(context);
         this.endpoints =
                 new NegotiationEndpoints(provider, consumer, context, new DspMessageReader(new ObjectMapper()));
+        this.transfers = new Transfers(context, new JdbiTransferStore(database));
+        this.transferEndpoints = new TransferEndpoints(transfers, new DspMessageReader(new ObjectMapper()));
         this.outbox = new OutboxDelivery(
-                context, network.transportFor(this), new JdbiLeaseStore(database, clock), participant, retry);
+                context,
+                network.transportFor(this),
+                new JdbiLeaseStore(database, clock),
+                participant,
+                retry,
+                List.of(transfers));
         network.attach(this);
     }
 
@@ -118,11 +130,11 @@ final class TestConnector implements AutoCloseable {
                         }
                         Counterparty from = identities.getOrDefault(
                                 sender.participant, new Counterparty(sender.participant, null, null, null));
-                        DspResponse response = target.endpoints.handle(
-                                "POST",
-                                url.substring(target.address.length()),
-                                from,
-                                message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        String path = url.substring(target.address.length());
+                        byte[] body = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        DspResponse response = path.startsWith("/transfers")
+                                ? target.transferEndpoints.handle("POST", path, from, body)
+                                : target.endpoints.handle("POST", path, from, body);
                         return response.status() < 300
                                 ? new DspTransport.Delivered(response.body())
                                 : new DspTransport.Refused(response.status(), String.valueOf(response.body()));

@@ -128,12 +128,14 @@ final class DemoCommand implements Callable<Integer> {
         DemoContract.Agreed agreed =
                 orStop(demo, temporary ? dir : null, () -> DemoContract.run(demo, onboarded, progress));
         out.printf(
-                "  bank %s %s · tax bureau %s %s · agreement %s%n",
+                "  bank %s %s · tax bureau %s %s · agreement %s · transfer %s %s%n",
                 agreed.consumerPid(),
                 agreed.bankState(),
                 agreed.providerPid(),
                 agreed.taxState(),
-                agreed.agreementId());
+                agreed.agreementId(),
+                agreed.transferId(),
+                agreed.bankTransfer());
         out.println();
         out.println("检索 / search:  curl '" + demo.nodes().get(0).node().url()
                 + "/api/v1/catalog/search?q=%E7%BA%B3%E7%A8%8E%E4%BF%A1%E7%94%A8'");

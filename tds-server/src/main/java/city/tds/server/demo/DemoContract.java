@@ -2,7 +2,9 @@ package city.tds.server.demo;
 
 import city.tds.evidence.log.EvidenceLog;
 import city.tds.protocol.NegotiationState;
+import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.ContractNegotiation;
+import city.tds.protocol.transfer.TransferProcess;
 import city.tds.server.node.TdsNode;
 import city.tds.server.protocol.ConnectorMembership;
 import city.tds.server.protocol.DspClient;
@@ -12,13 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The demo's contract step: every connector joins the space as the participant onboarding made it; the bank reads
- * the tax bureau's catalog over the Dataspace Protocol and negotiates for its tax-credit product, and both connectors
- * end with the agreement, recorded in their evidence logs.
+ * the tax bureau's catalog over the Dataspace Protocol and negotiates for its tax-credit product, both connectors end
+ * with the agreement, recorded in their evidence logs, and the bank starts a sandbox transfer under it.
  */
 public final class DemoContract {
 
@@ -32,7 +35,10 @@ public final class DemoContract {
             NegotiationState bankState,
             NegotiationState taxState,
             List<Long> bankEvidence,
-            List<Long> taxEvidence) {}
+            List<Long> taxEvidence,
+            String transferId,
+            TransferState bankTransfer,
+            TransferState taxTransfer) {}
 
     public static Agreed run(Demo demo, List<DemoOnboarding.Onboarded> onboarded, Consumer<String> progress) {
         TdsNode space = demo.nodes().get(0).node();
@@ -90,6 +96,15 @@ public final class DemoContract {
         progress.accept("协议达成 / agreed and finalized: agreement " + ended.agreementId());
         progress.accept("存证 / evidence: bank records " + bankEvidence + ", tax bureau records " + taxEvidence
                 + " (contract.agreed, contract.finalized)");
+
+        TransferProcess transfer =
+                bank.transfers().request(ended.agreementId(), "TDS-SANDBOX").orElseThrow();
+        progress.accept(
+                "银行在协议下发起数据沙箱传输 / the bank asked for a TDS-SANDBOX transfer under the agreement: " + transfer.id());
+        TransferProcess started = awaitTransfer(bank, transfer.id());
+        TransferProcess atProvider = awaitTransfer(tax, started.providerPid());
+        progress.accept("传输已开始 / the transfer started on both connectors (" + started.state() + " / "
+                + atProvider.state() + "); the data plane that moves the data comes next");
         return new Agreed(
                 ended.id(),
                 ended.providerPid(),
@@ -97,7 +112,24 @@ public final class DemoContract {
                 ended.state(),
                 atTax.state(),
                 bankEvidence,
-                taxEvidence);
+                taxEvidence,
+                started.id(),
+                started.state(),
+                atProvider.state());
+    }
+
+    private static TransferProcess awaitTransfer(ProtocolAssembly.Joined side, String id) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Optional<TransferProcess> t =
+                id == null ? Optional.empty() : side.transfers().local(id);
+        while (t.isEmpty() || t.get().state() == TransferState.REQUESTED) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the transfer " + id + " did not start within 30 s: " + t);
+            }
+            pause();
+            t = side.transfers().local(id);
+        }
+        return t.get();
     }
 
     private static TdsNode node(Demo demo, DemoParticipant participant) {

@@ -9,9 +9,12 @@ import city.tds.core.ProblemKind;
 import city.tds.core.identity.Principal;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.ProcessRole;
+import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.Agreement;
 import city.tds.protocol.negotiation.ContractNegotiation;
 import city.tds.protocol.negotiation.JdbiNegotiationStore;
+import city.tds.protocol.transfer.TransferFormats;
+import city.tds.protocol.transfer.TransferProcess;
 import city.tds.server.http.Access;
 import city.tds.server.http.ApiRoutes;
 import city.tds.server.http.Callers;
@@ -55,6 +58,11 @@ public final class ContractRoutes implements ApiRoutes {
 
     record TerminationBody(String reason) {}
 
+    record TransferBody(String agreementId, String format) {}
+
+    /** {@code action}: SUSPEND, RESUME, COMPLETE or TERMINATE. */
+    record ControlBody(String action, String reason) {}
+
     @Override
     public void addTo(RoutesConfig routes) {
         routes.post(BASE + "/catalog-requests", this::catalog, MEMBERS);
@@ -63,6 +71,10 @@ public final class ContractRoutes implements ApiRoutes {
         routes.get(BASE + "/negotiations/{id}", ctx -> ctx.json(view(negotiation(ctx))), MEMBERS);
         routes.post(BASE + "/negotiations/{id}/termination", this::terminate, MEMBERS);
         routes.get(BASE + "/agreements", this::agreements, MEMBERS);
+        routes.post(BASE + "/transfers", this::transfer, MEMBERS);
+        routes.get(BASE + "/transfers", this::transfers, MEMBERS);
+        routes.get(BASE + "/transfers/{id}", ctx -> ctx.json(view(transferProcess(ctx))), MEMBERS);
+        routes.post(BASE + "/transfers/{id}/control", this::control, MEMBERS);
         routes.get(
                 BASE + "/agreements/{id}",
                 ctx -> {
@@ -143,6 +155,71 @@ public final class ContractRoutes implements ApiRoutes {
         ctx.json(store.agreementsOf(j.session().membership().participantId(), 200).stream()
                 .map(ContractRoutes::view)
                 .toList());
+    }
+
+    private void transfer(Context ctx) {
+        ProtocolAssembly.Joined j = joined(ctx);
+        TransferBody body = json.read(ctx, TransferBody.class);
+        if (body.agreementId() == null || body.agreementId().isBlank()) {
+            throw invalid("missing-agreement", "agreementId names an agreement this connector holds as consumer");
+        }
+        if (body.format() == null || TransferFormats.mode(body.format()).isEmpty()) {
+            throw invalid("dsp-unknown-format", "format is one of " + TransferFormats.known());
+        }
+        ctx.status(201)
+                .json(view(
+                        j.transfers().request(body.agreementId(), body.format()).orElseThrow()));
+    }
+
+    private void transfers(Context ctx) {
+        ProtocolAssembly.Joined j = joined(ctx);
+        ProcessRole role =
+                QueryParameters.optionalEnum(ctx, "role", ProcessRole.class).orElse(ProcessRole.CONSUMER);
+        Optional<TransferState> state = QueryParameters.optionalEnum(ctx, "state", TransferState.class);
+        ctx.json(j.transfers().list(role, state.orElse(null), 200).stream()
+                .map(ContractRoutes::view)
+                .toList());
+    }
+
+    private void control(Context ctx) {
+        ProtocolAssembly.Joined j = joined(ctx);
+        TransferProcess process = transferProcess(ctx);
+        ControlBody body = json.read(ctx, ControlBody.class);
+        TransferState.Event event =
+                switch (body.action() == null ? "" : body.action()) {
+                    case "SUSPEND" -> TransferState.Event.SUSPEND;
+                    case "RESUME" -> TransferState.Event.START;
+                    case "COMPLETE" -> TransferState.Event.COMPLETE;
+                    case "TERMINATE" -> TransferState.Event.TERMINATE;
+                    default -> throw invalid("invalid-action", "action is SUSPEND, RESUME, COMPLETE or TERMINATE");
+                };
+        if (body.reason() != null && body.reason().length() > 1000) {
+            throw invalid("reason-too-long", "a reason has at most 1000 characters");
+        }
+        ctx.json(view(j.transfers().control(process.id(), event, body.reason()).orElseThrow()));
+    }
+
+    private TransferProcess transferProcess(Context ctx) {
+        return joined(ctx)
+                .transfers()
+                .local(ctx.pathParam("id"))
+                .orElseThrow(() -> notFound("no-such-transfer", "no transfer " + ctx.pathParam("id")));
+    }
+
+    static Map<String, Object> view(TransferProcess t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("role", t.role().name());
+        m.put("state", t.state().name());
+        m.put("providerPid", t.providerPid());
+        m.put("consumerPid", t.consumerPid());
+        m.put("counterpartyId", t.counterpartyId());
+        m.put("agreementId", t.agreementId());
+        m.put("format", t.format());
+        m.put("reason", t.reason());
+        m.put("createdAt", t.createdAt().toString());
+        m.put("updatedAt", t.updatedAt().toString());
+        return m;
     }
 
     private ContractNegotiation negotiation(Context ctx) {

@@ -50,16 +50,23 @@ public final class DspRoutes implements ApiRoutes {
         for (String step : List.of("request", "events", "agreement", "agreement/verification", "termination")) {
             routes.post(BASE + "/negotiations/{id}/" + step, this::dispatch, Access.PUBLIC);
         }
+        routes.post(BASE + "/transfers/request", this::dispatch, Access.PUBLIC);
+        routes.get(BASE + "/transfers/{id}", this::dispatch, Access.PUBLIC);
+        for (String step : List.of("start", "suspension", "completion", "termination")) {
+            routes.post(BASE + "/transfers/{id}/" + step, this::dispatch, Access.PUBLIC);
+        }
     }
 
     private void dispatch(Context ctx) throws Exception {
         String path = ctx.path().substring(BASE.length());
-        boolean catalog = path.startsWith("/catalog");
+        Kind kind = path.startsWith("/catalog")
+                ? Kind.CATALOG
+                : path.startsWith("/transfers") ? Kind.TRANSFER : Kind.NEGOTIATION;
         Optional<ProtocolAssembly.Joined> joined = protocol.joined();
         DspResponse response;
         if (joined.isEmpty()) {
             response = error(
-                    catalog,
+                    kind,
                     new Problem(
                             ProblemKind.UNAVAILABLE,
                             "dsp-not-joined",
@@ -71,14 +78,17 @@ public final class DspRoutes implements ApiRoutes {
                     : null;
             Result<PresentedParticipant> who = joined.get().presentations().verify(bearer, protocol.selfAddress());
             if (!who.isOk()) {
-                response = error(catalog, who.problem());
+                response = error(kind, who.problem());
             } else {
                 PresentedParticipant p = who.value();
                 Counterparty from = new Counterparty(p.participantId(), p.industry(), p.organizationType(), p.roles());
                 byte[] body = ctx.bodyAsBytes();
-                response = catalog
-                        ? joined.get().catalog().handle(ctx.method().name(), path, from, body)
-                        : joined.get().negotiations().handle(ctx.method().name(), path, from, body);
+                String method = ctx.method().name();
+                response = switch (kind) {
+                    case CATALOG -> joined.get().catalog().handle(method, path, from, body);
+                    case TRANSFER -> joined.get().transferEndpoints().handle(method, path, from, body);
+                    case NEGOTIATION -> joined.get().negotiations().handle(method, path, from, body);
+                };
             }
         }
         ctx.status(response.status());
@@ -87,10 +97,20 @@ public final class DspRoutes implements ApiRoutes {
         }
     }
 
-    private static DspResponse error(boolean catalog, Problem problem) {
-        ObjectNode body = catalog
-                ? DspMessages.message(DspMessageType.CATALOG_ERROR)
-                : DspMessages.negotiationError(null, null, null, null);
+    /** Which protocol a path belongs to, for the error body to answer with. */
+    private enum Kind {
+        CATALOG,
+        NEGOTIATION,
+        TRANSFER
+    }
+
+    private static DspResponse error(Kind kind, Problem problem) {
+        ObjectNode body =
+                switch (kind) {
+                    case CATALOG -> DspMessages.message(DspMessageType.CATALOG_ERROR);
+                    case TRANSFER -> DspMessages.transferError(null, null, null, null);
+                    case NEGOTIATION -> DspMessages.negotiationError(null, null, null, null);
+                };
         body.put("code", problem.code());
         body.putArray("reason").add(problem.detail());
         return new DspResponse(DspStatus.of(problem), body);

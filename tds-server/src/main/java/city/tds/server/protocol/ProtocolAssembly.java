@@ -17,10 +17,14 @@ import city.tds.protocol.negotiation.OutboxDelivery;
 import city.tds.protocol.negotiation.ProviderNegotiations;
 import city.tds.protocol.negotiation.ProviderReaction;
 import city.tds.protocol.negotiation.RetryPolicy;
+import city.tds.protocol.transfer.JdbiTransferStore;
+import city.tds.protocol.transfer.TransferEndpoints;
+import city.tds.protocol.transfer.Transfers;
 import city.tds.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,7 +57,9 @@ public final class ProtocolAssembly implements AutoCloseable {
             CatalogEndpoints catalog,
             ConnectorPresentations presentations,
             OutboxDelivery outbox,
-            DspClient client) {}
+            DspClient client,
+            Transfers transfers,
+            TransferEndpoints transferEndpoints) {}
 
     private final Database database;
     private final CryptoSuite suite;
@@ -123,6 +129,7 @@ public final class ProtocolAssembly implements AutoCloseable {
         ConsumerNegotiations consumer = new ConsumerNegotiations(context);
         DspMessageReader reader = new DspMessageReader(new ObjectMapper());
         HttpDspTransport transport = new HttpDspTransport(() -> session);
+        Transfers transfers = new Transfers(context, new JdbiTransferStore(database));
         Joined j = new Joined(
                 session,
                 provider,
@@ -130,8 +137,10 @@ public final class ProtocolAssembly implements AutoCloseable {
                 new NegotiationEndpoints(provider, consumer, context, reader),
                 new CatalogEndpoints(datasets, reader, clock, membership.participantId(), selfAddress),
                 new ConnectorPresentations(session, clock),
-                new OutboxDelivery(context, transport, leases, holder, RetryPolicy.DEFAULT),
-                new DspClient(transport));
+                new OutboxDelivery(context, transport, leases, holder, RetryPolicy.DEFAULT, List.of(transfers)),
+                new DspClient(transport),
+                transfers,
+                new TransferEndpoints(transfers, reader));
         joined.set(j);
         LOG.info("connector joined space {} as participant {}", membership.issuer(), membership.participantId());
         return j;

@@ -1,11 +1,13 @@
 package city.tds.server.protocol;
 
 import city.tds.core.Result;
+import city.tds.policy.DeliveryMode;
 import city.tds.policy.Policy;
 import city.tds.policy.PolicyReader;
 import city.tds.protocol.catalog.DatasetDirectory;
 import city.tds.protocol.catalog.DspDataset;
 import city.tds.protocol.negotiation.Offer;
+import city.tds.protocol.transfer.TransferFormats;
 import city.tds.server.identity.SpaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -100,13 +102,17 @@ public final class SpaceDatasets implements DatasetDirectory {
                         policy.value().withUid(offerId).withAssigner(self).withTarget(datasetId);
                 List<String> keywords = new ArrayList<>();
                 version.path("keywords").forEach(k -> keywords.add(k.asText()));
+                List<String> formats = new ArrayList<>();
+                version.path("deliveryModes")
+                        .forEach(m -> DeliveryMode.fromTerm(m.asText())
+                                .ifPresent(mode -> formats.addAll(TransferFormats.of(mode))));
                 datasets.add(new DspDataset(
                         datasetId,
                         version.path("name").asText(null),
                         version.path("description").asText(null),
                         keywords,
                         List.of(Offer.of(offerId, datasetId, self, offer)),
-                        List.of()));
+                        formats));
             }
         }
         return List.copyOf(datasets);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
 import city.tds.protocol.NegotiationState;
+import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.ContractNegotiation;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
@@ -67,6 +68,8 @@ class DspNegotiationFlowTest {
         ContractNegotiation atBank = bank.consumer().list(null, 10).get(0);
         assertThat(atBank.providerPid()).isEqualTo(agreed.providerPid());
         assertThat(bank.consumer().list(NegotiationState.FINALIZED, 10)).hasSize(1);
+        assertThat(agreed.bankTransfer()).isEqualTo(TransferState.STARTED);
+        assertThat(agreed.taxTransfer()).isEqualTo(TransferState.STARTED);
     }
 
     @Test
@@ -139,6 +142,35 @@ class DspNegotiationFlowTest {
         OPENAPI.assertConforms("GET", "/api/v1/contracts/agreements", 200, agreements.body());
         assertThat(agreements.body().findValuesAsText("id"))
                 .contains(now.path("agreementId").asText());
+
+        ObjectNode ask2 = JSON.createObjectNode()
+                .put("agreementId", now.path("agreementId").asText())
+                .put("format", "HttpData-PULL");
+        SpaceClient.Reply pull = call("POST", "/api/v1/contracts/transfers", token, ask2);
+        assertThat(pull.status()).isEqualTo(201);
+        OPENAPI.assertConforms("POST", "/api/v1/contracts/transfers", 201, pull.body());
+        String transferId = pull.body().path("id").asText();
+        Instant until = Instant.now().plusSeconds(20);
+        JsonNode transfer = pull.body();
+        while (transfer.path("state").asText().equals("REQUESTED")
+                && Instant.now().isBefore(until)) {
+            Thread.onSpinWait();
+            transfer = call("GET", "/api/v1/contracts/transfers/" + transferId, token, null)
+                    .body();
+        }
+        assertThat(transfer.path("state").asText())
+                .as("the demo's policy admits the sandbox and privacy computing, not file transfer")
+                .isEqualTo("TERMINATED");
+        assertThat(transfer.path("reason").asText()).contains("dsp-policy-denied");
+        assertThat(call(
+                                "POST",
+                                "/api/v1/contracts/transfers",
+                                token,
+                                JSON.createObjectNode().put("agreementId", "x").put("format", "FTP"))
+                        .body()
+                        .path("type")
+                        .asText())
+                .isEqualTo("urn:tds:problem:dsp-unknown-format");
 
         SpaceClient.Reply late = call(
                 "POST",

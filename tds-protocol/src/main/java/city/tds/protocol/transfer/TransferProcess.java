@@ -1,0 +1,116 @@
+package city.tds.protocol.transfer;
+
+import city.tds.protocol.ProcessRole;
+import city.tds.protocol.TransferState;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One transfer process as this connector holds it, on either side: the movement of data under one agreement.
+ *
+ * @param id this connector's process id (the providerPid on the provider's side, the consumerPid on the consumer's)
+ * @param format the DSP transfer format asked for, e.g. {@code HttpData-PULL}
+ * @param dataAddress the provider's data address from its start message (JSON), if it sent one
+ */
+public record TransferProcess(
+        String id,
+        ProcessRole role,
+        String providerPid,
+        String consumerPid,
+        String counterpartyId,
+        String counterpartyAddress,
+        TransferState state,
+        String agreementId,
+        String format,
+        String dataAddress,
+        String reason,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public TransferProcess {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(consumerPid, "consumerPid");
+        Objects.requireNonNull(counterpartyId, "counterpartyId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(agreementId, "agreementId");
+        Objects.requireNonNull(format, "format");
+    }
+
+    public String counterpartyPid() {
+        return role == ProcessRole.PROVIDER ? consumerPid : providerPid;
+    }
+
+    public TransferProcess moved(TransferState next, Instant at) {
+        return new TransferProcess(
+                id,
+                role,
+                providerPid,
+                consumerPid,
+                counterpartyId,
+                counterpartyAddress,
+                next,
+                agreementId,
+                format,
+                dataAddress,
+                reason,
+                version + 1,
+                createdAt,
+                at);
+    }
+
+    public TransferProcess withProviderPid(String pid) {
+        return new TransferProcess(
+                id,
+                role,
+                pid,
+                consumerPid,
+                counterpartyId,
+                counterpartyAddress,
+                state,
+                agreementId,
+                format,
+                dataAddress,
+                reason,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
+    public TransferProcess withDataAddress(String address) {
+        return new TransferProcess(
+                id,
+                role,
+                providerPid,
+                consumerPid,
+                counterpartyId,
+                counterpartyAddress,
+                state,
+                agreementId,
+                format,
+                address,
+                reason,
+                version,
+                createdAt,
+                updatedAt);
+    }
+
+    public TransferProcess withReason(String why) {
+        return new TransferProcess(
+                id,
+                role,
+                providerPid,
+                consumerPid,
+                counterpartyId,
+                counterpartyAddress,
+                state,
+                agreementId,
+                format,
+                dataAddress,
+                why,
+                version,
+                createdAt,
+                updatedAt);
+    }
+}
