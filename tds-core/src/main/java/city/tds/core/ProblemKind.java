@@ -1,6 +1,6 @@
 package city.tds.core;
 
-/** The classes of expected failure. Each maps to one HTTP status in the server. */
+/** The classes of expected failure. Each maps to one HTTP status ({@link #httpStatus()}). */
 public enum ProblemKind {
     /** The request is malformed or violates a rule about its content. */
     INVALID_INPUT,
@@ -15,5 +15,18 @@ public enum ProblemKind {
     /** The request body is larger than allowed. */
     PAYLOAD_TOO_LARGE,
     /** A component the operation needs is unavailable right now. */
-    UNAVAILABLE
+    UNAVAILABLE;
+
+    /** The HTTP status every API of TDS answers this kind of problem with. */
+    public int httpStatus() {
+        return switch (this) {
+            case INVALID_INPUT -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNAVAILABLE -> 503;
+        };
+    }
 }

@@ -22,4 +22,9 @@ public final class Dsp {
     static final String RESOURCES = "city/tds/protocol/dsp/";
 
     private Dsp() {}
+
+    /** {@code url} without a trailing {@code /}, so that paths can be appended to a base URL as given. */
+    public static String base(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 }

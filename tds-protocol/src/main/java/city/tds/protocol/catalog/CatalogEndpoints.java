@@ -2,12 +2,12 @@ package city.tds.protocol.catalog;
 
 import city.tds.core.Problem;
 import city.tds.core.Result;
+import city.tds.protocol.Dsp;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
 import city.tds.protocol.DspPolicies;
-import city.tds.protocol.DspStatus;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.DspResponse;
 import city.tds.protocol.negotiation.Offer;
@@ -42,7 +42,7 @@ public final class CatalogEndpoints {
         this.reader = reader;
         this.clock = clock;
         this.self = self;
-        this.selfAddress = selfAddress.endsWith("/") ? selfAddress.substring(0, selfAddress.length() - 1) : selfAddress;
+        this.selfAddress = Dsp.base(selfAddress);
     }
 
     public DspResponse handle(String method, String path, Counterparty from, byte[] body) {
@@ -133,6 +133,6 @@ public final class CatalogEndpoints {
         ObjectNode body = DspMessages.message(DspMessageType.CATALOG_ERROR);
         body.put("code", problem.code());
         body.putArray("reason").add(problem.detail());
-        return new DspResponse(DspStatus.of(problem), body);
+        return new DspResponse(problem.kind().httpStatus(), body);
     }
 }

@@ -5,6 +5,7 @@ import city.tds.core.Result;
 import city.tds.core.tx.UnitOfWork;
 import city.tds.policy.Policy;
 import city.tds.policy.PolicyType;
+import city.tds.protocol.Dsp;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessages;
 import city.tds.protocol.DspPolicies;
@@ -58,7 +59,7 @@ public final class ConsumerNegotiations {
                     null,
                     pid,
                     providerId,
-                    NegotiationSteps.trim(providerAddress),
+                    Dsp.base(providerAddress),
                     NegotiationState.REQUESTED,
                     policy.value().uid(),
                     policy.value().target(),

@@ -6,7 +6,6 @@ import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
-import city.tds.protocol.DspStatus;
 import city.tds.protocol.ProcessRole;
 import java.util.List;
 import java.util.Optional;
@@ -146,7 +145,7 @@ public final class NegotiationEndpoints {
 
     static DspResponse error(String providerPid, String consumerPid, Problem problem) {
         return new DspResponse(
-                DspStatus.of(problem),
+                problem.kind().httpStatus(),
                 DspMessages.negotiationError(providerPid, consumerPid, problem.code(), List.of(problem.detail())));
     }
 }

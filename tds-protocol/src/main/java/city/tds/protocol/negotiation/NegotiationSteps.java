@@ -7,6 +7,7 @@ import city.tds.core.evidence.EvidenceActor;
 import city.tds.core.evidence.EvidenceEvent;
 import city.tds.core.evidence.EvidenceRecorder;
 import city.tds.core.id.IdGenerator;
+import city.tds.protocol.Dsp;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.ProcessStep;
@@ -147,15 +148,11 @@ final class NegotiationSteps {
 
     /** The base path of a consumer's callbacks for one negotiation. */
     static String consumerEndpoint(String callbackAddress, String consumerPid) {
-        return trim(callbackAddress) + "/negotiations/" + consumerPid;
+        return Dsp.base(callbackAddress) + "/negotiations/" + consumerPid;
     }
 
     /** The base path of a provider's endpoints for one negotiation. */
     static String providerEndpoint(String providerAddress, String providerPid) {
-        return trim(providerAddress) + "/negotiations/" + providerPid;
-    }
-
-    static String trim(String address) {
-        return address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+        return Dsp.base(providerAddress) + "/negotiations/" + providerPid;
     }
 }

@@ -6,7 +6,6 @@ import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
-import city.tds.protocol.DspStatus;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.DspResponse;
 import java.util.List;
@@ -66,7 +65,7 @@ public final class TransferEndpoints {
     private static DspResponse answer(DspMessage message, Result<TransferProcess> result, int status) {
         if (!result.isOk()) {
             return new DspResponse(
-                    DspStatus.of(result.problem()),
+                    result.problem().kind().httpStatus(),
                     DspMessages.transferError(
                             message == null ? null : message.text("providerPid").orElse(null),
                             message == null ? null : message.text("consumerPid").orElse(null),
@@ -79,7 +78,7 @@ public final class TransferEndpoints {
 
     static DspResponse error(Problem problem) {
         return new DspResponse(
-                DspStatus.of(problem),
+                problem.kind().httpStatus(),
                 DspMessages.transferError(null, null, problem.code(), List.of(problem.detail())));
     }
 }

@@ -9,6 +9,7 @@ import city.tds.policy.CompiledPolicy;
 import city.tds.policy.Decision;
 import city.tds.policy.DeliveryMode;
 import city.tds.policy.Policy;
+import city.tds.protocol.Dsp;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
@@ -357,10 +358,7 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
     }
 
     private void send(TransferProcess p, String step, ObjectNode message) {
-        String base = p.counterpartyAddress().endsWith("/")
-                ? p.counterpartyAddress().substring(0, p.counterpartyAddress().length() - 1)
-                : p.counterpartyAddress();
-        enqueue(p, base + "/transfers/" + p.counterpartyPid() + step, message);
+        enqueue(p, Dsp.base(p.counterpartyAddress()) + "/transfers/" + p.counterpartyPid() + step, message);
     }
 
     private void enqueue(TransferProcess p, String url, ObjectNode message) {

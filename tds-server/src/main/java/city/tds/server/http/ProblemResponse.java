@@ -19,15 +19,7 @@ public final class ProblemResponse {
     private ProblemResponse() {}
 
     public static int status(ProblemKind kind) {
-        return switch (kind) {
-            case INVALID_INPUT -> 400;
-            case UNAUTHENTICATED -> 401;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case UNAVAILABLE -> 503;
-        };
+        return kind.httpStatus();
     }
 
     public static void write(Context ctx, Problem problem) {

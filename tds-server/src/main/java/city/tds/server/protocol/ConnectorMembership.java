@@ -1,5 +1,6 @@
 package city.tds.server.protocol;
 
+import city.tds.protocol.Dsp;
 import java.net.URI;
 import java.util.Objects;
 
@@ -17,7 +18,6 @@ public record ConnectorMembership(URI spaceUrl, String participantId, String cli
 
     /** The issuer string of the space's tokens and credentials. */
     public String issuer() {
-        String url = spaceUrl.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return Dsp.base(spaceUrl.toString());
     }
 }

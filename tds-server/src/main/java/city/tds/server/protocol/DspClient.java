@@ -3,6 +3,7 @@ package city.tds.server.protocol;
 import city.tds.core.Problem;
 import city.tds.core.ProblemKind;
 import city.tds.core.Result;
+import city.tds.protocol.Dsp;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
 import city.tds.protocol.negotiation.DspTransport;
@@ -20,9 +21,7 @@ public final class DspClient {
 
     /** The catalog the provider at {@code providerAddress} (its DSP base URL) shows this connector. */
     public Result<ObjectNode> catalog(String providerAddress) {
-        String base = providerAddress.endsWith("/")
-                ? providerAddress.substring(0, providerAddress.length() - 1)
-                : providerAddress;
+        String base = Dsp.base(providerAddress);
         DspTransport.Delivery answer = transport.post(
                 base + "/catalog/request",
                 DspMessages.message(DspMessageType.CATALOG_REQUEST).toString());

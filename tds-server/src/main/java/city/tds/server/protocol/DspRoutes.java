@@ -7,7 +7,6 @@ import city.tds.identity.PresentedParticipant;
 import city.tds.protocol.Dsp;
 import city.tds.protocol.DspMessageType;
 import city.tds.protocol.DspMessages;
-import city.tds.protocol.DspStatus;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.DspResponse;
 import city.tds.server.http.Access;
@@ -113,6 +112,6 @@ public final class DspRoutes implements ApiRoutes {
                 };
         body.put("code", problem.code());
         body.putArray("reason").add(problem.detail());
-        return new DspResponse(DspStatus.of(problem), body);
+        return new DspResponse(problem.kind().httpStatus(), body);
     }
 }

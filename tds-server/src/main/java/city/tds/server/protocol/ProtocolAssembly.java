@@ -95,7 +95,7 @@ public final class ProtocolAssembly implements AutoCloseable {
         this.ids = ids;
         this.leases = leases;
         this.holder = holder;
-        this.selfAddress = trim(publicUrl) + "/api/dsp" + Dsp.VERSION_PATH;
+        this.selfAddress = Dsp.base(publicUrl) + "/api/dsp" + Dsp.VERSION_PATH;
         AtomicInteger sender = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(SENDERS, r -> {
             Thread t = new Thread(r, "tds-" + nodeName + "-dsp-send-" + sender.incrementAndGet());
@@ -188,9 +188,5 @@ public final class ProtocolAssembly implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String trim(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
