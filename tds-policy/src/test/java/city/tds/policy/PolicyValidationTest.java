@@ -74,8 +74,10 @@ class PolicyValidationTest {
     }
 
     @ParameterizedTest
+    // the expected messages quote values with ' (e.g. got '2.5'), so that is not the CSV quote character here
     @CsvSource(
             delimiter = '|',
+            quoteCharacter = '`',
             value = {
                 "dateTime|lt|\"2026-13-01T00:00:00Z\"|is not an xsd:dateTime with a UTC offset",
                 "dateTime|lt|\"2026-12-01T00:00:00\"|has no UTC offset; write e.g. 2026-12-01T00:00:00+08:00",
