@@ -5,7 +5,9 @@ import city.tds.policy.Policy;
 import city.tds.policy.PolicyNamespaces;
 import city.tds.policy.PolicyReader;
 import city.tds.policy.PolicyWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +24,7 @@ import java.util.Map;
 public final class DspPolicies {
 
     private static final String TDS_PREFIX = "tds:";
+    private static final ObjectMapper STORED = new ObjectMapper();
 
     private final PolicyReader reader = new PolicyReader();
     private final PolicyWriter writer = new PolicyWriter();
@@ -38,6 +41,15 @@ public final class DspPolicies {
             }
         }
         return reader.read(ordered);
+    }
+
+    /** Reads an offer or agreement as this connector stored it (the JSON a DSP message carried). */
+    public Result<Policy> readStored(String json) {
+        try {
+            return read((ObjectNode) STORED.readTree(json));
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("a stored offer or agreement is not a JSON object", e);
+        }
     }
 
     /** Writes {@code policy} for embedding in a DSP message. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DspMessageReaderTest {
@@ -154,5 +155,28 @@ class DspMessageReaderTest {
 
         assertThat(result.problem().kind()).isEqualTo(ProblemKind.PAYLOAD_TOO_LARGE);
         assertThat(result.problem().detail()).startsWith("a DSP message may have at most 64 bytes");
+    }
+
+    @Test
+    void aMessagesReasonJoinsItsCodeAndReasonsAndIsKeptWithinWhatAStoreHolds() {
+        DspMessage terminated = read(
+                        DspMessages.negotiationTermination("urn:p", "urn:c", "late", List.of("too late", "sorry"))
+                                .toString(),
+                        DspMessageType.CONTRACT_NEGOTIATION_TERMINATION)
+                .value();
+        DspMessage silent = read(
+                        DspMessages.negotiationTermination("urn:p", "urn:c", null, null)
+                                .toString(),
+                        DspMessageType.CONTRACT_NEGOTIATION_TERMINATION)
+                .value();
+        DspMessage verbose = read(
+                        DspMessages.negotiationTermination("urn:p", "urn:c", null, List.of("x".repeat(5000)))
+                                .toString(),
+                        DspMessageType.CONTRACT_NEGOTIATION_TERMINATION)
+                .value();
+
+        assertThat(terminated.reason()).contains("late: too late: sorry");
+        assertThat(silent.reason()).isEmpty();
+        assertThat(verbose.reason().orElseThrow()).hasSize(DspMessage.MAX_REASON);
     }
 }

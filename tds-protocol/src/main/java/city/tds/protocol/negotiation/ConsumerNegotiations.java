@@ -12,8 +12,6 @@ import city.tds.protocol.DspPolicies;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.NegotiationState.Event;
 import city.tds.protocol.ProcessRole;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
@@ -28,8 +26,6 @@ public final class ConsumerNegotiations {
     private final NegotiationSteps steps;
     private final UnitOfWork tx;
     private final String selfAddress;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final DspPolicies policies = new DspPolicies();
 
     public ConsumerNegotiations(NegotiationContext context) {
@@ -173,7 +169,7 @@ public final class ConsumerNegotiations {
         }
         Policy agreement = read.value();
         Optional<String> wrong =
-                mismatch(n, agreement, policies.read(parse(n.offer())).orElseThrow());
+                mismatch(n, agreement, policies.readStored(n.offer()).orElseThrow());
         return wrong.<Result<Policy>>map(why -> Result.fail(Problem.invalidInput(
                         "dsp-agreement-mismatch", "the agreement for negotiation " + n.id() + " is refused: " + why)))
                 .orElseGet(() -> Result.ok(agreement));
@@ -211,13 +207,5 @@ public final class ConsumerNegotiations {
                     DspMessages.agreementVerification(verified.providerPid(), verified.consumerPid()));
             return verified;
         });
-    }
-
-    private static ObjectNode parse(String json) {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored offer is not JSON", e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import city.tds.core.Result;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessages;
 import city.tds.protocol.NegotiationState.Event;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Ending a negotiation, by the counterparty's message or by this connector. */
@@ -16,7 +14,7 @@ final class Terminations {
     /** The counterparty terminated: record why, and stop sending it anything more for this negotiation. */
     static Result<ContractNegotiation> byCounterparty(
             NegotiationSteps steps, ContractNegotiation n, DspMessage message) {
-        String reason = reason(message);
+        String reason = message.reason().orElse("terminated by the counterparty");
         return steps.advance(n, Event.TERMINATE, n.role().other(), m -> m.withReason(reason))
                 .map(a -> {
                     if (a.changed()) {
@@ -48,16 +46,5 @@ final class Terminations {
                     }
                     return a.negotiation();
                 });
-    }
-
-    private static String reason(DspMessage message) {
-        List<String> parts = new ArrayList<>();
-        message.text("code").ifPresent(code -> parts.add(code));
-        JsonNode reasons = message.json().get("reason");
-        if (reasons != null && reasons.isArray()) {
-            reasons.forEach(r -> parts.add(r.isTextual() ? r.asText() : r.toString()));
-        }
-        String text = parts.isEmpty() ? "terminated by the counterparty" : String.join(": ", parts);
-        return text.length() > 4000 ? text.substring(0, 4000) : text;
     }
 }

@@ -25,14 +25,11 @@ import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.NegotiationContext;
 import city.tds.protocol.negotiation.OutboundMessage;
 import city.tds.protocol.negotiation.OutboxDelivery;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,8 +44,6 @@ import java.util.function.UnaryOperator;
  * <p>The data itself does not move yet: the start message carries no data address until the data plane exists.
  */
 public final class Transfers implements OutboxDelivery.ProcessListener {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final NegotiationContext context;
     private final TransferStore store;
@@ -193,7 +188,13 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
     }
 
     public Result<TransferProcess> onSuspension(Counterparty from, String pid, DspMessage message) {
-        return received(from, pid, message, Event.SUSPEND, t -> t.withReason(reason(message)), "transfer.suspended");
+        return received(
+                from,
+                pid,
+                message,
+                Event.SUSPEND,
+                t -> t.withReason(message.reason().orElse(null)),
+                "transfer.suspended");
     }
 
     public Result<TransferProcess> onCompletion(Counterparty from, String pid, DspMessage message) {
@@ -201,7 +202,13 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
     }
 
     public Result<TransferProcess> onTermination(Counterparty from, String pid, DspMessage message) {
-        return received(from, pid, message, Event.TERMINATE, t -> t.withReason(reason(message)), "transfer.terminated");
+        return received(
+                from,
+                pid,
+                message,
+                Event.TERMINATE,
+                t -> t.withReason(message.reason().orElse(null)),
+                "transfer.terminated");
     }
 
     /** {@code GET /transfers/{pid}}: the process, to its counterparty only. */
@@ -299,7 +306,7 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
             return Result.fail(Problem.invalidInput(
                     "dsp-unknown-format", "format " + format + " is not one of " + TransferFormats.known()));
         }
-        Result<Policy> policy = policies.read(parse(agreement.policy()));
+        Result<Policy> policy = policies.readStored(agreement.policy());
         if (!policy.isOk()) {
             return Result.fail(policy.problem());
         }
@@ -427,23 +434,5 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
             case TERMINATE -> "terminated";
             case REQUEST -> "requested";
         };
-    }
-
-    private static String reason(DspMessage message) {
-        List<String> parts = new ArrayList<>();
-        message.text("code").ifPresent(parts::add);
-        JsonNode reasons = message.json().get("reason");
-        if (reasons != null && reasons.isArray()) {
-            reasons.forEach(r -> parts.add(r.isTextual() ? r.asText() : r.toString()));
-        }
-        return parts.isEmpty() ? null : String.join(": ", parts);
-    }
-
-    private static ObjectNode parse(String json) {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored agreement is not JSON", e);
-        }
     }
 }
