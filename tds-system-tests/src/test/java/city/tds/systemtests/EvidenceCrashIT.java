@@ -37,7 +37,8 @@ class EvidenceCrashIT {
                 data.toString());
         Set<Long> acknowledged = new HashSet<>();
         try (TdsProcess storm = TdsProcess.launch(new ProcessBuilder(command), Map.of())) {
-            storm.awaitOutput(line -> line.equals("committed 2000"), Duration.ofMinutes(2));
+            // four writers print in any order: wait for 2000 acknowledgements, not for the line of id 2000
+            storm.awaitOutput(line -> line.startsWith("committed "), 2000, Duration.ofMinutes(2));
             storm.kill();
             storm.stdout().stream()
                     .filter(line -> line.startsWith("committed "))

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -61,17 +60,22 @@ final class TdsProcess implements AutoCloseable {
 
     /** Waits until a line of standard output matches, and returns it. */
     String awaitOutput(Predicate<String> line, Duration timeout) throws InterruptedException {
+        return awaitOutput(line, 1, timeout).get(0);
+    }
+
+    /** Waits until at least {@code count} lines of standard output match, and returns the matching lines so far. */
+    List<String> awaitOutput(Predicate<String> line, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (stdout) {
             while (true) {
-                Optional<String> match = stdout.stream().filter(line).findFirst();
-                if (match.isPresent()) {
-                    return match.get();
+                List<String> matches = stdout.stream().filter(line).toList();
+                if (matches.size() >= count) {
+                    return matches;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || (!process.isAlive() && !hasMoreOutput())) {
-                    throw new AssertionError(
-                            "no matching output within " + timeout + "; stdout: " + stdout + "; stderr: " + stderr());
+                    throw new AssertionError("only " + matches.size() + " of " + count + " matching lines within "
+                            + timeout + "; stdout: " + stdout + "; stderr: " + stderr());
                 }
                 stdout.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
