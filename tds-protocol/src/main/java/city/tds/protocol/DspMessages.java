@@ -42,6 +42,13 @@ public final class DspMessages {
         return message;
     }
 
+    /** A provider's offer (or counter-offer) in a negotiation the consumer opened. */
+    public static ObjectNode contractOffer(String providerPid, String consumerPid, ObjectNode offer) {
+        ObjectNode message = withPids(DspMessageType.CONTRACT_OFFER, providerPid, consumerPid);
+        message.set("offer", offer);
+        return message;
+    }
+
     public static ObjectNode contractAgreement(String providerPid, String consumerPid, ObjectNode agreement) {
         ObjectNode message = withPids(DspMessageType.CONTRACT_AGREEMENT, providerPid, consumerPid);
         message.set("agreement", agreement);

@@ -45,8 +45,13 @@ public final class DspPolicies {
 
     /** Reads an offer or agreement as this connector stored it (the JSON a DSP message carried). */
     public Result<Policy> readStored(String json) {
+        return read(readStoredJson(json));
+    }
+
+    /** A stored offer or agreement as the JSON object it was stored from. */
+    public ObjectNode readStoredJson(String json) {
         try {
-            return read((ObjectNode) STORED.readTree(json));
+            return (ObjectNode) STORED.readTree(json);
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalStateException("a stored offer or agreement is not a JSON object", e);
         }

@@ -38,7 +38,8 @@ public enum NegotiationState {
                     NegotiationState.class, Event.class, EnumSet.of(FINALIZED, TERMINATED), "contract negotiation")
             .starts(Event.REQUEST, REQUESTED)
             .starts(Event.OFFER, OFFERED)
-            .allow(Event.REQUEST, ProcessRole.CONSUMER, EnumSet.of(OFFERED), REQUESTED)
+            // a counter-request: a second one in REQUESTED would answer an offer that was never made
+            .allowOnce(Event.REQUEST, ProcessRole.CONSUMER, EnumSet.of(OFFERED), REQUESTED)
             .allow(Event.OFFER, ProcessRole.PROVIDER, EnumSet.of(REQUESTED), OFFERED)
             .allow(Event.ACCEPT, ProcessRole.CONSUMER, EnumSet.of(OFFERED), ACCEPTED)
             .allow(Event.AGREE, ProcessRole.PROVIDER, EnumSet.of(REQUESTED, ACCEPTED), AGREED)

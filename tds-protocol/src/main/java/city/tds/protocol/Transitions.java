@@ -20,11 +20,11 @@ import java.util.stream.Collectors;
  * <p>Rules every table obeys: a terminal state is never left; a message that would move a process to the state it is
  * already in, sent by the side allowed to send it, is a duplicate and is acknowledged without change (DSP messages are
  * retried, so the same message can arrive twice); anything else not in the table is refused with the messages the
- * current state allows.
+ * current state allows. A row declared with {@code allowOnce} has no duplicates: the same message again is refused.
  */
 final class Transitions<S extends Enum<S>, E extends Enum<E>> {
 
-    private record Row<S, E>(E event, ProcessRole sender, Set<S> from, S to) {}
+    private record Row<S, E>(E event, ProcessRole sender, Set<S> from, S to, boolean repeatable) {}
 
     private final Class<S> states;
     private final Set<S> terminal;
@@ -41,7 +41,16 @@ final class Transitions<S extends Enum<S>, E extends Enum<E>> {
 
     /** {@code event} from {@code sender} moves a process in any of {@code from} to {@code to}. */
     Transitions<S, E> allow(E event, ProcessRole sender, Set<S> from, S to) {
-        rows.add(new Row<>(event, sender, EnumSet.copyOf(from), to));
+        rows.add(new Row<>(event, sender, EnumSet.copyOf(from), to, true));
+        return this;
+    }
+
+    /**
+     * As {@link #allow}, but a second such message in {@code to} is refused, not acknowledged: for a message that
+     * may legitimately come again with the same content and a different meaning (a second counter-request).
+     */
+    Transitions<S, E> allowOnce(E event, ProcessRole sender, Set<S> from, S to) {
+        rows.add(new Row<>(event, sender, EnumSet.copyOf(from), to, false));
         return this;
     }
 
@@ -64,7 +73,7 @@ final class Transitions<S extends Enum<S>, E extends Enum<E>> {
             }
         }
         for (Row<S, E> row : rows) {
-            if (row.event == event && row.sender == sender && row.to == current) {
+            if (row.event == event && row.sender == sender && row.to == current && row.repeatable) {
                 return Result.ok(new ProcessStep.Duplicate<>(current));
             }
         }

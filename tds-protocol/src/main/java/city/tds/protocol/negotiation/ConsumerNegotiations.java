@@ -12,13 +12,15 @@ import city.tds.protocol.DspPolicies;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.NegotiationState.Event;
 import city.tds.protocol.ProcessRole;
+import city.tds.protocol.negotiation.ConsumerReaction.Moment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The consumer's side of contract negotiation: requests an offer from a provider's connector, checks and verifies the
- * agreement the provider sends, and holds it once the provider has finalized. As on the provider's side, each handler
+ * The consumer's side of contract negotiation: requests an offer from a provider's connector, answers the provider's
+ * offers, checks and verifies the agreement the provider sends, and holds it once the provider has finalized; what it
+ * does after an offer or an agreement is its {@link ConsumerReaction}'s choice. As on the provider's side, each handler
  * is one unit of work.
  */
 public final class ConsumerNegotiations {
@@ -26,12 +28,19 @@ public final class ConsumerNegotiations {
     private final NegotiationSteps steps;
     private final UnitOfWork tx;
     private final String selfAddress;
+    private final ConsumerReaction reaction;
     private final DspPolicies policies = new DspPolicies();
 
+    /** A consumer that reacts as in production ({@link ConsumerReaction#AS_REQUESTED}). */
     public ConsumerNegotiations(NegotiationContext context) {
+        this(context, ConsumerReaction.AS_REQUESTED);
+    }
+
+    public ConsumerNegotiations(NegotiationContext context, ConsumerReaction reaction) {
         this.steps = context.steps();
         this.tx = context.tx();
         this.selfAddress = context.selfAddress();
+        this.reaction = reaction;
     }
 
     /**
@@ -110,7 +119,42 @@ public final class ConsumerNegotiations {
                                                 agreementJson.toString(),
                                                 steps.now()));
                                 steps.record("contract.agreed", agreed, agreementJson);
-                                return verify(agreed);
+                                return react(Moment.AGREED, agreed, true);
+                            });
+                }));
+    }
+
+    /**
+     * A {@code ContractOfferMessage} in a negotiation this consumer opened: the provider offers (or counter-offers);
+     * the offer replaces the one requested as the terms an agreement must match.
+     */
+    public Result<ContractNegotiation> onOffer(Counterparty from, String consumerPid, DspMessage message) {
+        return tx.attempt(t -> steps.own(ProcessRole.CONSUMER, consumerPid, from)
+                .flatMap(n -> ProviderNegotiations.samePids(n, message))
+                .flatMap(n -> {
+                    ObjectNode offerJson = message.object("offer").orElseThrow();
+                    Result<Policy> offer = policies.read(offerJson);
+                    if (!offer.isOk()) {
+                        return Result.fail(offer.problem());
+                    }
+                    if (offer.value().uid() == null) {
+                        return Result.fail(Problem.invalidInput("dsp-incomplete-offer", "an offer names its @id"));
+                    }
+                    boolean asRequested = sameTerms(
+                            offer.value(), policies.readStored(n.offer()).orElseThrow(), n.target());
+                    String providerPid = message.text("providerPid").orElseThrow();
+                    return steps.advance(
+                                    n,
+                                    Event.OFFER,
+                                    ProcessRole.PROVIDER,
+                                    m -> m.withProviderPid(providerPid)
+                                            .withOffer(offer.value().uid(), offerJson.toString()))
+                            .flatMap(a -> {
+                                if (!a.changed()) {
+                                    return Result.ok(a.negotiation());
+                                }
+                                steps.record("contract.offered", a.negotiation(), offerJson);
+                                return react(Moment.OFFERED, a.negotiation(), asRequested);
                             });
                 }));
     }
@@ -197,15 +241,50 @@ public final class ConsumerNegotiations {
         return Optional.empty();
     }
 
-    private Result<ContractNegotiation> verify(ContractNegotiation agreed) {
-        return steps.advance(agreed, Event.VERIFY, ProcessRole.CONSUMER).map(a -> {
-            ContractNegotiation verified = a.negotiation();
-            steps.send(
-                    verified,
-                    NegotiationSteps.providerEndpoint(verified.counterpartyAddress(), verified.providerPid())
-                            + "/agreement/verification",
-                    DspMessages.agreementVerification(verified.providerPid(), verified.consumerPid()));
-            return verified;
-        });
+    private static boolean sameTerms(Policy offer, Policy requested, String target) {
+        return offer.permissions().equals(requested.permissions())
+                && offer.prohibitions().equals(requested.prohibitions())
+                && offer.obligations().equals(requested.obligations())
+                && (offer.target() == null || offer.target().equals(target));
+    }
+
+    private Result<ContractNegotiation> react(Moment moment, ContractNegotiation n, boolean asRequested) {
+        String provider = NegotiationSteps.providerEndpoint(n.counterpartyAddress(), n.providerPid());
+        return switch (reaction.next(moment, n, asRequested)) {
+            case WAIT -> Result.ok(n);
+            case VERIFY ->
+                steps.advance(n, Event.VERIFY, ProcessRole.CONSUMER)
+                        .map(a -> sent(
+                                a.negotiation(),
+                                provider + "/agreement/verification",
+                                DspMessages.agreementVerification(n.providerPid(), n.consumerPid())));
+            case ACCEPT ->
+                steps.advance(n, Event.ACCEPT, ProcessRole.CONSUMER)
+                        .map(a -> sent(
+                                a.negotiation(),
+                                provider + "/events",
+                                DspMessages.negotiationEvent(
+                                        n.providerPid(), n.consumerPid(), NegotiationState.ACCEPTED)));
+            case REQUEST ->
+                steps.advance(n, Event.REQUEST, ProcessRole.CONSUMER)
+                        .map(a -> sent(
+                                a.negotiation(),
+                                provider + "/request",
+                                DspMessages.contractRequest(
+                                        n.consumerPid(), n.providerPid(), policies.readStoredJson(n.offer()), null)));
+            case TERMINATE ->
+                Terminations.byUs(
+                        steps,
+                        n,
+                        asRequested
+                                ? "the consumer declined"
+                                : "the offer's terms differ from the terms requested in offer " + n.offerId(),
+                        provider);
+        };
+    }
+
+    private ContractNegotiation sent(ContractNegotiation n, String url, ObjectNode message) {
+        steps.send(n, url, message);
+        return n;
     }
 }

@@ -86,6 +86,10 @@ public final class NegotiationEndpoints {
                 providerSide
                         ? notHere(pid, rest)
                         : post(body, DspMessageType.CONTRACT_AGREEMENT, m -> consumer.onAgreement(from, pid, m));
+            case "offers" ->
+                providerSide
+                        ? notHere(pid, rest)
+                        : post(body, DspMessageType.CONTRACT_OFFER, m -> consumer.onOffer(from, pid, m));
             case "events" ->
                 post(
                         body,

@@ -13,14 +13,15 @@ import city.tds.protocol.DspPolicies;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.NegotiationState.Event;
 import city.tds.protocol.ProcessRole;
+import city.tds.protocol.negotiation.ProviderReaction.Moment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The provider's side of contract negotiation: takes a consumer's request for an offer it made, checks the offer's
- * policy against the consumer's credential, agrees (by its {@link ProviderReaction}), and finalizes once the consumer
- * has verified the agreement. Each handler runs in one unit of work: the state change, the agreement, the message to
+ * policy against the consumer's credential, and then offers, agrees, finalizes or terminates as its {@link
+ * ProviderReaction} decides at each step (in production: agrees at once, finalizes once the consumer verified). Each handler runs in one unit of work: the state change, the agreement, the message to
  * the consumer (queued) and the evidence commit together, or nothing does.
  */
 public final class ProviderNegotiations {
@@ -58,7 +59,7 @@ public final class ProviderNegotiations {
                                             ProcessRole.CONSUMER,
                                             m -> m.withOffer(offer.id(), offerJson.toString()))
                                     .flatMap(a -> a.changed()
-                                            ? react(a.negotiation(), offer, from)
+                                            ? react(Moment.COUNTER_REQUESTED, a.negotiation(), offer, from)
                                             : Result.ok(a.negotiation())))));
         }
         return tx.attempt(t -> {
@@ -96,17 +97,28 @@ public final class ProviderNegotiations {
                         offerJson);
             }
             steps.record("contract.requested", opened, null);
-            Result<ContractNegotiation> reacted = react(opened, offer.value(), from);
+            Result<ContractNegotiation> reacted = react(Moment.REQUESTED, opened, offer.value(), from);
             return reacted.isOk() ? Result.ok(opened) : reacted;
         });
     }
 
-    /** A {@code ContractAgreementVerificationMessage}: the consumer verified; the provider finalizes. */
+    /**
+     * A {@code ContractAgreementVerificationMessage}: the consumer verified; the provider finalizes (unless its
+     * reaction says otherwise). An offer delisted since the agreement does not stop finalizing what was agreed.
+     */
     public Result<ContractNegotiation> onVerification(Counterparty from, String providerPid, DspMessage message) {
         return tx.attempt(t -> steps.own(ProcessRole.PROVIDER, providerPid, from)
                 .flatMap(n -> samePids(n, message))
                 .flatMap(n -> steps.advance(n, Event.VERIFY, ProcessRole.CONSUMER))
-                .flatMap(a -> a.changed() ? finalize(a.negotiation()) : Result.ok(a.negotiation())));
+                .flatMap(a -> {
+                    if (!a.changed()) {
+                        return Result.ok(a.negotiation());
+                    }
+                    Optional<Offer> offer = offers.find(a.negotiation().offerId());
+                    return offer.isPresent()
+                            ? react(Moment.VERIFIED, a.negotiation(), offer.get(), from)
+                            : finalize(a.negotiation());
+                }));
     }
 
     /** A {@code ContractNegotiationEventMessage}: only {@code ACCEPTED} may come from a consumer. */
@@ -119,7 +131,9 @@ public final class ProviderNegotiations {
                         return Result.ok(a.negotiation());
                     }
                     Optional<Offer> offer = offers.find(a.negotiation().offerId());
-                    return offer.isPresent() ? react(a.negotiation(), offer.get(), from) : Result.ok(a.negotiation());
+                    return offer.isPresent()
+                            ? react(Moment.ACCEPTED, a.negotiation(), offer.get(), from)
+                            : Result.ok(a.negotiation());
                 })));
     }
 
@@ -214,10 +228,49 @@ public final class ProviderNegotiations {
         return Result.ok(n);
     }
 
-    private Result<ContractNegotiation> react(ContractNegotiation n, Offer offer, Counterparty consumer) {
-        if (reaction.next(n, offer, consumer) != ProviderReaction.Next.AGREE) {
-            return Result.ok(n);
-        }
+    private Result<ContractNegotiation> react(
+            Moment moment, ContractNegotiation n, Offer offer, Counterparty consumer) {
+        return switch (reaction.next(moment, n, offer, consumer)) {
+            case WAIT -> Result.ok(n);
+            case OFFER -> offer(n, offer, consumer);
+            case AGREE -> agree(n, offer, consumer);
+            case FINALIZE -> finalize(n);
+            case TERMINATE ->
+                Terminations.byUs(
+                        steps,
+                        n,
+                        "the provider declined the request for offer " + offer.id(),
+                        NegotiationSteps.consumerEndpoint(n.counterpartyAddress(), n.consumerPid()));
+        };
+    }
+
+    /** Offers the terms of {@code offer}, as the catalog gives them, to {@code consumer}. */
+    private Result<ContractNegotiation> offer(ContractNegotiation n, Offer offer, Counterparty consumer) {
+        Policy offered = offer.policy();
+        ObjectNode offerJson = policies.write(new Policy(
+                offer.id(),
+                PolicyType.OFFER,
+                steps.self(),
+                consumer.participantId(),
+                offer.target(),
+                offered.permissions(),
+                offered.prohibitions(),
+                offered.obligations(),
+                offered.conflict()));
+        return steps.advance(n, Event.OFFER, ProcessRole.PROVIDER, m -> m.withOffer(offer.id(), offerJson.toString()))
+                .map(a -> {
+                    ContractNegotiation sent = a.negotiation();
+                    steps.send(
+                            sent,
+                            NegotiationSteps.consumerEndpoint(sent.counterpartyAddress(), sent.consumerPid())
+                                    + "/offers",
+                            DspMessages.contractOffer(sent.id(), sent.consumerPid(), offerJson));
+                    steps.record("contract.offered", sent, offerJson);
+                    return sent;
+                });
+    }
+
+    private Result<ContractNegotiation> agree(ContractNegotiation n, Offer offer, Counterparty consumer) {
         String agreementId = "urn:tds:agreement:" + steps.newId();
         Policy offered = offer.policy();
         Policy agreement = new Policy(

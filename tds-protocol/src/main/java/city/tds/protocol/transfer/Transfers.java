@@ -47,11 +47,18 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
 
     private final NegotiationContext context;
     private final TransferStore store;
+    private final TransferReaction reaction;
     private final DspPolicies policies = new DspPolicies();
 
+    /** Transfers that start as in production ({@link TransferReaction#START}). */
     public Transfers(NegotiationContext context, TransferStore store) {
+        this(context, store, TransferReaction.START);
+    }
+
+    public Transfers(NegotiationContext context, TransferStore store, TransferReaction reaction) {
         this.context = context;
         this.store = store;
+        this.reaction = reaction;
     }
 
     // the provider's side
@@ -113,10 +120,16 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
                         "transfer " + consumerPid + " was opened concurrently; send it again"));
             }
             record("transfer.requested", opened);
-            return advance(opened, Event.START, ProcessRole.PROVIDER, UnaryOperator.identity())
-                    .map(started -> {
-                        send(started, "/start", DspMessages.transferStart(started.id(), started.consumerPid(), null));
-                        record("transfer.started", started);
+            TransferReaction.Next next = reaction.onRequested(opened, agreement.get());
+            if (next == TransferReaction.Next.WAIT) {
+                return Result.ok(opened);
+            }
+            Event event = next == TransferReaction.Next.START ? Event.START : Event.TERMINATE;
+            String reason = event == Event.TERMINATE ? "the provider declined the transfer" : null;
+            return advance(opened, event, ProcessRole.PROVIDER, p -> reason == null ? p : p.withReason(reason))
+                    .map(moved -> {
+                        send(moved, path(event), message(moved, event, reason));
+                        record("transfer." + past(event), moved);
                         return opened;
                     });
         });

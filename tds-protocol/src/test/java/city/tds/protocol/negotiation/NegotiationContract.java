@@ -24,8 +24,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,13 +67,17 @@ public abstract class NegotiationContract {
     protected TestConnector bank;
     protected TestConnector shop;
 
-    /** Lets a test hold the provider's agreement back. */
+    /**
+     * Lets a test hold the provider's agreement back ({@code next}), or script one moment ({@code at}); finalizes after
+     * verification unless scripted otherwise.
+     */
     static final class ProviderReactionSwitch implements ProviderReaction {
         volatile Next next = Next.AGREE;
+        final Map<Moment, Next> at = new ConcurrentHashMap<>();
 
         @Override
-        public Next next(ContractNegotiation negotiation, Offer offer, Counterparty consumer) {
-            return next;
+        public Next next(Moment moment, ContractNegotiation negotiation, Offer offer, Counterparty consumer) {
+            return at.getOrDefault(moment, moment == Moment.VERIFIED ? Next.FINALIZE : next);
         }
     }
 
@@ -136,6 +142,75 @@ public abstract class NegotiationContract {
         assertThat(tax.evidenceTypes()).containsExactly("contract.requested", "contract.agreed", "contract.finalized");
         assertThat(bank.store.queued()).isZero();
         assertThat(tax.store.queued()).isZero();
+    }
+
+    @Test
+    void theProviderOffersFirstTheConsumerAcceptsTermsItRequestedAndBothEndFinalized() {
+        reaction.at.put(ProviderReaction.Moment.REQUESTED, ProviderReaction.Next.OFFER);
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+
+        // request, offer, accepted event, agreement, verification, finalized event
+        assertThat(network.settle()).isEqualTo(6);
+
+        ContractNegotiation atBank = bank.store.find(requested.id()).orElseThrow();
+        ContractNegotiation atTax = only(tax);
+        assertThat(atBank.state()).isEqualTo(NegotiationState.FINALIZED);
+        assertThat(atTax.state()).isEqualTo(NegotiationState.FINALIZED);
+        assertThat(atBank.providerPid()).isEqualTo(atTax.id());
+        assertThat(policies.readStored(atBank.offer()).value().assignee()).isEqualTo(BANK);
+        assertThat(bank.evidenceTypes())
+                .containsExactly("contract.requested", "contract.offered", "contract.agreed", "contract.finalized");
+        assertThat(tax.evidenceTypes())
+                .containsExactly("contract.requested", "contract.offered", "contract.agreed", "contract.finalized");
+    }
+
+    @Test
+    void anOfferWithOtherTermsThanRequestedIsDeclinedAndTheProviderHearsWhy() {
+        reaction.next = ProviderReaction.Next.WAIT;
+        ContractNegotiation requested =
+                bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        network.settle();
+        ContractNegotiation atTax = only(tax);
+        ObjectNode otherTerms = offer();
+        ((ObjectNode) otherTerms.withArray("permission").get(0)).remove("duty");
+
+        DspResponse response = bank.endpoints.handle(
+                "POST",
+                "/negotiations/" + requested.id() + "/offers/",
+                new Counterparty(TAX, null, null, null),
+                bytes(DspMessages.contractOffer(atTax.id(), requested.id(), otherTerms)));
+        network.settle();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().path("state").asText()).isEqualTo("TERMINATED");
+        assertThat(bank.store.find(requested.id()).orElseThrow().reason()).contains("differ from the terms requested");
+        assertThat(only(tax).state()).isEqualTo(NegotiationState.TERMINATED);
+        assertThat(only(tax).reason()).contains("differ from the terms requested");
+    }
+
+    @Test
+    void aSecondCounterRequestIsRefusedWhereAnOfferWasAnsweredAlready() {
+        reaction.at.put(ProviderReaction.Moment.REQUESTED, ProviderReaction.Next.OFFER);
+        reaction.at.put(ProviderReaction.Moment.COUNTER_REQUESTED, ProviderReaction.Next.WAIT);
+        DspResponse opened = tax.endpoints.handle(
+                "POST",
+                "/negotiations/request",
+                bankIdentity(),
+                bytes(DspMessages.contractRequest("urn:uuid:bank-2", null, offer(), bank.address)));
+        String providerPid = opened.body().path("providerPid").asText();
+        byte[] counter = bytes(DspMessages.contractRequest("urn:uuid:bank-2", providerPid, offer(), null));
+
+        DspResponse first =
+                tax.endpoints.handle("POST", "/negotiations/" + providerPid + "/request", bankIdentity(), counter);
+        DspResponse second =
+                tax.endpoints.handle("POST", "/negotiations/" + providerPid + "/request", bankIdentity(), counter);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("state").asText()).isEqualTo("REQUESTED");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().path("code").asText()).isEqualTo("dsp-illegal-transition");
+        assertThat(only(tax).state()).isEqualTo(NegotiationState.REQUESTED);
     }
 
     @Test

@@ -5,14 +5,12 @@ import city.tds.core.ProblemKind;
 import city.tds.core.Result;
 import city.tds.identity.PresentedParticipant;
 import city.tds.protocol.Dsp;
-import city.tds.protocol.DspMessageType;
-import city.tds.protocol.DspMessages;
+import city.tds.protocol.DspDispatcher;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.DspResponse;
 import city.tds.server.http.Access;
 import city.tds.server.http.ApiRoutes;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -46,7 +44,8 @@ public final class DspRoutes implements ApiRoutes {
         routes.get(BASE + "/catalog/datasets/{id}", this::dispatch, Access.PUBLIC);
         routes.get(BASE + "/negotiations/{id}", this::dispatch, Access.PUBLIC);
         routes.post(BASE + "/negotiations/request", this::dispatch, Access.PUBLIC);
-        for (String step : List.of("request", "events", "agreement", "agreement/verification", "termination")) {
+        for (String step :
+                List.of("request", "offers", "events", "agreement", "agreement/verification", "termination")) {
             routes.post(BASE + "/negotiations/{id}/" + step, this::dispatch, Access.PUBLIC);
         }
         routes.post(BASE + "/transfers/request", this::dispatch, Access.PUBLIC);
@@ -58,14 +57,11 @@ public final class DspRoutes implements ApiRoutes {
 
     private void dispatch(Context ctx) throws Exception {
         String path = ctx.path().substring(BASE.length());
-        Kind kind = path.startsWith("/catalog")
-                ? Kind.CATALOG
-                : path.startsWith("/transfers") ? Kind.TRANSFER : Kind.NEGOTIATION;
         Optional<ProtocolAssembly.Joined> joined = protocol.joined();
         DspResponse response;
         if (joined.isEmpty()) {
-            response = error(
-                    kind,
+            response = DspDispatcher.refusal(
+                    path,
                     new Problem(
                             ProblemKind.UNAVAILABLE,
                             "dsp-not-joined",
@@ -77,41 +73,16 @@ public final class DspRoutes implements ApiRoutes {
                     : null;
             Result<PresentedParticipant> who = joined.get().presentations().verify(bearer, protocol.selfAddress());
             if (!who.isOk()) {
-                response = error(kind, who.problem());
+                response = DspDispatcher.refusal(path, who.problem());
             } else {
                 PresentedParticipant p = who.value();
                 Counterparty from = new Counterparty(p.participantId(), p.industry(), p.organizationType(), p.roles());
-                byte[] body = ctx.bodyAsBytes();
-                String method = ctx.method().name();
-                response = switch (kind) {
-                    case CATALOG -> joined.get().catalog().handle(method, path, from, body);
-                    case TRANSFER -> joined.get().transferEndpoints().handle(method, path, from, body);
-                    case NEGOTIATION -> joined.get().negotiations().handle(method, path, from, body);
-                };
+                response = joined.get().dispatcher().handle(ctx.method().name(), path, from, ctx.bodyAsBytes());
             }
         }
         ctx.status(response.status());
         if (response.body() != null) {
             ctx.contentType("application/json").result(JSON.writeValueAsBytes(response.body()));
         }
-    }
-
-    /** Which protocol a path belongs to, for the error body to answer with. */
-    private enum Kind {
-        CATALOG,
-        NEGOTIATION,
-        TRANSFER
-    }
-
-    private static DspResponse error(Kind kind, Problem problem) {
-        ObjectNode body =
-                switch (kind) {
-                    case CATALOG -> DspMessages.message(DspMessageType.CATALOG_ERROR);
-                    case TRANSFER -> DspMessages.transferError(null, null, null, null);
-                    case NEGOTIATION -> DspMessages.negotiationError(null, null, null, null);
-                };
-        body.put("code", problem.code());
-        body.putArray("reason").add(problem.detail());
-        return new DspResponse(problem.kind().httpStatus(), body);
     }
 }

@@ -7,6 +7,7 @@ import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.SigningKeyPair;
 import city.tds.identity.ConnectorPresentations;
 import city.tds.protocol.Dsp;
+import city.tds.protocol.DspDispatcher;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.catalog.CatalogEndpoints;
 import city.tds.protocol.negotiation.ConsumerNegotiations;
@@ -53,13 +54,11 @@ public final class ProtocolAssembly implements AutoCloseable {
             ConnectorSession session,
             ProviderNegotiations provider,
             ConsumerNegotiations consumer,
-            NegotiationEndpoints negotiations,
-            CatalogEndpoints catalog,
+            DspDispatcher dispatcher,
             ConnectorPresentations presentations,
             OutboxDelivery outbox,
             DspClient client,
-            Transfers transfers,
-            TransferEndpoints transferEndpoints) {}
+            Transfers transfers) {}
 
     private final Database database;
     private final CryptoSuite suite;
@@ -134,13 +133,14 @@ public final class ProtocolAssembly implements AutoCloseable {
                 session,
                 provider,
                 consumer,
-                new NegotiationEndpoints(provider, consumer, context, reader),
-                new CatalogEndpoints(datasets, reader, clock, membership.participantId(), selfAddress),
+                new DspDispatcher(
+                        new CatalogEndpoints(datasets, reader, clock, membership.participantId(), selfAddress),
+                        new NegotiationEndpoints(provider, consumer, context, reader),
+                        new TransferEndpoints(transfers, reader)),
                 new ConnectorPresentations(session, clock),
                 new OutboxDelivery(context, transport, leases, holder, RetryPolicy.DEFAULT, List.of(transfers)),
                 new DspClient(transport),
-                transfers,
-                new TransferEndpoints(transfers, reader));
+                transfers);
         joined.set(j);
         LOG.info("connector joined space {} as participant {}", membership.issuer(), membership.participantId());
         return j;

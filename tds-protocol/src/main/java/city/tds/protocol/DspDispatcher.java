@@ -1,0 +1,66 @@
+package city.tds.protocol;
+
+import city.tds.core.Problem;
+import city.tds.protocol.catalog.CatalogEndpoints;
+import city.tds.protocol.negotiation.Counterparty;
+import city.tds.protocol.negotiation.DspResponse;
+import city.tds.protocol.negotiation.NegotiationEndpoints;
+import city.tds.protocol.transfer.TransferEndpoints;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * All DSP 2025-1 endpoints of one connector behind one call: a path below the version base ({@code /catalog/...},
+ * {@code /negotiations/...}, {@code /transfers/...}) goes to the protocol it belongs to. The HTTP layer authenticates
+ * the caller and hands over the counterparty; a refusal before that (not joined, not authenticated) is answered with
+ * {@link #refusal} so that it carries the error body of the protocol asked.
+ */
+public final class DspDispatcher {
+
+    private final CatalogEndpoints catalog;
+    private final NegotiationEndpoints negotiations;
+    private final TransferEndpoints transfers;
+
+    public DspDispatcher(CatalogEndpoints catalog, NegotiationEndpoints negotiations, TransferEndpoints transfers) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.negotiations = Objects.requireNonNull(negotiations, "negotiations");
+        this.transfers = Objects.requireNonNull(transfers, "transfers");
+    }
+
+    /** Handles {@code method path} (below the version base) from {@code from}. */
+    public DspResponse handle(String method, String path, Counterparty from, byte[] body) {
+        return switch (Protocol.of(path)) {
+            case CATALOG -> catalog.handle(method, path, from, body);
+            case TRANSFER -> transfers.handle(method, path, from, body);
+            case NEGOTIATION -> negotiations.handle(method, path, from, body);
+        };
+    }
+
+    /** {@code problem} as the error body of the protocol {@code path} belongs to, with the problem's status. */
+    public static DspResponse refusal(String path, Problem problem) {
+        ObjectNode body =
+                switch (Protocol.of(path)) {
+                    case CATALOG -> DspMessages.message(DspMessageType.CATALOG_ERROR);
+                    case TRANSFER -> DspMessages.transferError(null, null, null, null);
+                    case NEGOTIATION -> DspMessages.negotiationError(null, null, null, null);
+                };
+        body.put("code", problem.code());
+        body.putArray("reason").add(problem.detail());
+        return new DspResponse(problem.kind().httpStatus(), body);
+    }
+
+    /** Which protocol a path belongs to. */
+    private enum Protocol {
+        CATALOG,
+        NEGOTIATION,
+        TRANSFER;
+
+        static Protocol of(String path) {
+            String trimmed = path.replaceAll("^/+", "");
+            if (trimmed.startsWith("catalog")) {
+                return CATALOG;
+            }
+            return trimmed.startsWith("transfers") ? TRANSFER : NEGOTIATION;
+        }
+    }
+}
