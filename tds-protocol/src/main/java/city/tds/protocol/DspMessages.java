@@ -42,6 +42,20 @@ public final class DspMessages {
         return message;
     }
 
+    /**
+     * What {@code /.well-known/dspace-version} answers: the one version this connector speaks, at {@code path} (the
+     * version's base path on this host, e.g. {@code /api/dsp/2025-1}).
+     */
+    public static ObjectNode versionMetadata(String path) {
+        ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+        metadata.putArray("protocolVersions")
+                .addObject()
+                .put("version", Dsp.VERSION)
+                .put("path", path)
+                .put("binding", "HTTPS");
+        return metadata;
+    }
+
     /** A provider's offer (or counter-offer) in a negotiation the consumer opened. */
     public static ObjectNode contractOffer(String providerPid, String consumerPid, ObjectNode offer) {
         ObjectNode message = withPids(DspMessageType.CONTRACT_OFFER, providerPid, consumerPid);

@@ -6,6 +6,7 @@ import city.tds.core.Result;
 import city.tds.identity.PresentedParticipant;
 import city.tds.protocol.Dsp;
 import city.tds.protocol.DspDispatcher;
+import city.tds.protocol.DspMessages;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.DspResponse;
 import city.tds.server.http.Access;
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,8 +37,8 @@ public final class DspRoutes implements ApiRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get(
                 "/.well-known/dspace-version",
-                ctx -> ctx.json(Map.of(
-                        "protocolVersions", List.of(Map.of("version", Dsp.VERSION, "path", BASE, "binding", "HTTPS")))),
+                ctx -> ctx.contentType("application/json")
+                        .result(JSON.writeValueAsBytes(DspMessages.versionMetadata(BASE))),
                 Access.PUBLIC);
         routes.post(BASE + "/catalog/request", this::dispatch, Access.PUBLIC);
         routes.get(BASE + "/catalog/datasets/{id}", this::dispatch, Access.PUBLIC);
