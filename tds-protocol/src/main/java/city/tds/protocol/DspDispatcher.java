@@ -1,11 +1,8 @@
 package city.tds.protocol;
 
 import city.tds.core.Problem;
-import city.tds.protocol.catalog.CatalogEndpoints;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.DspResponse;
-import city.tds.protocol.negotiation.NegotiationEndpoints;
-import city.tds.protocol.transfer.TransferEndpoints;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
@@ -15,19 +12,20 @@ import java.util.Objects;
  * the caller and hands over the counterparty; a refusal before that (not joined, not authenticated) is answered with
  * {@link #refusal} so that it carries the error body of the protocol asked.
  */
-public final class DspDispatcher {
+public final class DspDispatcher implements DspEndpoint {
 
-    private final CatalogEndpoints catalog;
-    private final NegotiationEndpoints negotiations;
-    private final TransferEndpoints transfers;
+    private final DspEndpoint catalog;
+    private final DspEndpoint negotiations;
+    private final DspEndpoint transfers;
 
-    public DspDispatcher(CatalogEndpoints catalog, NegotiationEndpoints negotiations, TransferEndpoints transfers) {
+    /** Usually {@code CatalogEndpoints}, {@code NegotiationEndpoints} and {@code TransferEndpoints}. */
+    public DspDispatcher(DspEndpoint catalog, DspEndpoint negotiations, DspEndpoint transfers) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.negotiations = Objects.requireNonNull(negotiations, "negotiations");
         this.transfers = Objects.requireNonNull(transfers, "transfers");
     }
 
-    /** Handles {@code method path} (below the version base) from {@code from}. */
+    @Override
     public DspResponse handle(String method, String path, Counterparty from, byte[] body) {
         return switch (Protocol.of(path)) {
             case CATALOG -> catalog.handle(method, path, from, body);

@@ -3,6 +3,7 @@ package city.tds.protocol.catalog;
 import city.tds.core.Problem;
 import city.tds.core.Result;
 import city.tds.protocol.Dsp;
+import city.tds.protocol.DspEndpoint;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
@@ -27,7 +28,7 @@ import java.util.Optional;
  * <p>Offers in a catalog carry no {@code target} (the dataset is it, as the schema requires); a consumer names the
  * dataset as the target when it requests one. Request filters are not supported and are ignored.
  */
-public final class CatalogEndpoints {
+public final class CatalogEndpoints implements DspEndpoint {
 
     private final DatasetDirectory datasets;
     private final DspMessageReader reader;
@@ -45,6 +46,7 @@ public final class CatalogEndpoints {
         this.selfAddress = Dsp.base(selfAddress);
     }
 
+    @Override
     public DspResponse handle(String method, String path, Counterparty from, byte[] body) {
         String trimmed = path.replaceAll("^/+|/+$", "");
         if (method.equals("POST") && trimmed.equals("catalog/request")) {

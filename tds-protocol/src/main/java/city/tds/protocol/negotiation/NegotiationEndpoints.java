@@ -2,6 +2,7 @@ package city.tds.protocol.negotiation;
 
 import city.tds.core.Problem;
 import city.tds.core.Result;
+import city.tds.protocol.DspEndpoint;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * invalid message, 403 when the policy refuses the requester, 404 for a process unknown to (or not shared with) the
  * caller, 409 for a message the current state does not allow, 413 for an oversized body.
  */
-public final class NegotiationEndpoints {
+public final class NegotiationEndpoints implements DspEndpoint {
 
     private final ProviderNegotiations provider;
     private final ConsumerNegotiations consumer;
@@ -39,7 +40,7 @@ public final class NegotiationEndpoints {
         this.reader = reader;
     }
 
-    /** Handles {@code method path} (e.g. {@code POST /negotiations/request}) from {@code from}. */
+    @Override
     public DspResponse handle(String method, String path, Counterparty from, byte[] body) {
         List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/"));
         if (segments.isEmpty() || !segments.get(0).equals("negotiations") || segments.size() < 2) {

@@ -2,6 +2,7 @@ package city.tds.protocol.transfer;
 
 import city.tds.core.Problem;
 import city.tds.core.Result;
+import city.tds.protocol.DspEndpoint;
 import city.tds.protocol.DspMessage;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.DspMessageType;
@@ -16,7 +17,7 @@ import java.util.function.Function;
  * {@code /transfers/request} and {@code /transfers/{pid}}, and the start, suspension, completion and termination
  * paths both sides share. Errors are {@code TransferError} bodies.
  */
-public final class TransferEndpoints {
+public final class TransferEndpoints implements DspEndpoint {
 
     private final Transfers transfers;
     private final DspMessageReader reader;
@@ -26,6 +27,7 @@ public final class TransferEndpoints {
         this.reader = reader;
     }
 
+    @Override
     public DspResponse handle(String method, String path, Counterparty from, byte[] body) {
         List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/"));
         if (segments.size() < 2 || !segments.get(0).equals("transfers")) {

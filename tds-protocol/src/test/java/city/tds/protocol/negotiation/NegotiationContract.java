@@ -15,6 +15,7 @@ import city.tds.protocol.NegotiationState;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.TransferState;
 import city.tds.protocol.transfer.TransferProcess;
+import city.tds.protocol.transfer.TransferReaction;
 import city.tds.store.Database;
 import city.tds.store.JdbiLeaseStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,6 +63,10 @@ public abstract class NegotiationContract {
     private final OfferDirectory offers =
             id -> id.equals(OFFER.uid()) ? Optional.of(Offer.of(OFFER.uid(), PRODUCT, TAX, OFFER)) : Optional.empty();
     protected final ProviderReactionSwitch reaction = new ProviderReactionSwitch();
+    /** What the provider does with a transfer request; a test may change it. */
+    protected volatile TransferReaction.Next transferNext = TransferReaction.Next.START;
+
+    private final TransferReaction transferReaction = (requested, agreement) -> transferNext;
 
     protected TestConnector tax;
     protected TestConnector bank;
@@ -84,9 +89,11 @@ public abstract class NegotiationContract {
     @BeforeEach
     void connect() {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 4);
-        tax = new TestConnector(TAX, openDatabase(), clock, network, offers, reaction, retry);
-        bank = new TestConnector(BANK, openDatabase(), clock, network, id -> Optional.empty(), reaction, retry);
-        shop = new TestConnector(SHOP, openDatabase(), clock, network, id -> Optional.empty(), reaction, retry);
+        tax = new TestConnector(TAX, openDatabase(), clock, network, offers, reaction, transferReaction, retry);
+        bank = new TestConnector(
+                BANK, openDatabase(), clock, network, id -> Optional.empty(), reaction, transferReaction, retry);
+        shop = new TestConnector(
+                SHOP, openDatabase(), clock, network, id -> Optional.empty(), reaction, transferReaction, retry);
         network.identify(new Counterparty(BANK, "金融业", "企业法人", Set.of("consumer")));
         network.identify(new Counterparty(SHOP, "零售业", "企业法人", Set.of("consumer")));
     }
@@ -523,6 +530,30 @@ public abstract class NegotiationContract {
                         "transfer.suspended",
                         "transfer.started",
                         "transfer.completed");
+    }
+
+    @Test
+    void aProviderThatHoldsATransferBackLeavesItRequestedAndOneThatDeclinesEndsIt() {
+        String agreement = finalizedAgreement();
+        transferNext = TransferReaction.Next.WAIT;
+
+        TransferProcess held = bank.transfers.request(agreement, "TDS-SANDBOX").orElseThrow();
+        network.settle();
+
+        assertThat(bank.transfers.local(held.id()).orElseThrow().state()).isEqualTo(TransferState.REQUESTED);
+        assertThat(tax.transfers.list(ProcessRole.PROVIDER, TransferState.REQUESTED, 10))
+                .hasSize(1);
+
+        transferNext = TransferReaction.Next.TERMINATE;
+        TransferProcess declined =
+                bank.transfers.request(agreement, "TDS-SANDBOX").orElseThrow();
+        network.settle();
+
+        TransferProcess atBank = bank.transfers.local(declined.id()).orElseThrow();
+        assertThat(atBank.state()).isEqualTo(TransferState.TERMINATED);
+        assertThat(atBank.reason()).contains("the provider declined the transfer");
+        assertThat(tax.transfers.list(ProcessRole.PROVIDER, TransferState.TERMINATED, 10))
+                .hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import city.tds.evidence.log.JdbiEvidenceStore;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.transfer.JdbiTransferStore;
 import city.tds.protocol.transfer.TransferEndpoints;
+import city.tds.protocol.transfer.TransferReaction;
 import city.tds.protocol.transfer.Transfers;
 import city.tds.store.Database;
 import city.tds.store.JdbiLeaseStore;
@@ -45,6 +46,7 @@ final class TestConnector implements AutoCloseable {
             Network network,
             OfferDirectory offers,
             ProviderReaction reaction,
+            TransferReaction transferReaction,
             RetryPolicy retry) {
         this.participant = participant;
         this.address = "https://" + participant + ".test/api/dsp/2025-1";
@@ -70,7 +72,7 @@ final class TestConnector implements AutoCloseable {
         this.consumer = new ConsumerNegotiations(context);
         this.endpoints =
                 new NegotiationEndpoints(provider, consumer, context, new DspMessageReader(new ObjectMapper()));
-        this.transfers = new Transfers(context, new JdbiTransferStore(database));
+        this.transfers = new Transfers(context, new JdbiTransferStore(database), transferReaction);
         this.transferEndpoints = new TransferEndpoints(transfers, new DspMessageReader(new ObjectMapper()));
         this.outbox = new OutboxDelivery(
                 context,
