@@ -174,6 +174,10 @@ public final class JdbiNegotiationStore implements NegotiationStore {
 
     private static final String OUTBOX_COLUMNS =
             "id, process_id, target_url, message, attempts, next_attempt_at, last_error, created_at";
+    /** Due now, unclaimed (or its claim ran out), and the oldest queued message of its process. */
+    private static final String DUE = "o.next_attempt_at <= :now"
+            + " AND (o.claimed_until IS NULL OR o.claimed_until <= :now)"
+            + " AND NOT EXISTS (SELECT 1 FROM dsp_outbox e WHERE e.process_id = o.process_id AND e.id < o.id)";
 
     @Override
     public void enqueue(OutboundMessage m) {
@@ -192,28 +196,57 @@ public final class JdbiNegotiationStore implements NegotiationStore {
 
     @Override
     public List<OutboundMessage> due(Instant now, int limit) {
-        return db.withHandle(h -> h.createQuery("SELECT " + OUTBOX_COLUMNS + " FROM dsp_outbox o WHERE"
-                        + " o.next_attempt_at <= :now AND NOT EXISTS (SELECT 1 FROM dsp_outbox e"
-                        + " WHERE e.process_id = o.process_id AND e.id < o.id)"
+        return db.withHandle(h -> h.createQuery("SELECT " + OUTBOX_COLUMNS + " FROM dsp_outbox o WHERE " + DUE
                         + " ORDER BY o.next_attempt_at, o.id LIMIT :limit")
                 .bind("now", Timestamps.toDb(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new OutboundMessage(
-                        rs.getString("id"),
-                        rs.getString("process_id"),
-                        rs.getString("target_url"),
-                        rs.getString("message"),
-                        rs.getInt("attempts"),
-                        Timestamps.read(rs, "next_attempt_at"),
-                        rs.getString("last_error"),
-                        Timestamps.read(rs, "created_at")))
+                .map(JdbiNegotiationStore::outbound)
                 .list());
+    }
+
+    @Override
+    public List<OutboundMessage> claimDue(Instant now, String claim, Instant until, int limit) {
+        return db.withHandle(h -> {
+            // the claim condition is repeated outside the subquery: a replica that claimed a row first makes
+            // another's concurrent update of it match nothing (PostgreSQL re-checks the outer condition on the
+            // row it waited for)
+            int claimed = h.createUpdate("UPDATE dsp_outbox SET claimed_by = :claim, claimed_until = :until"
+                            + " WHERE (claimed_until IS NULL OR claimed_until <= :now) AND id IN (SELECT o.id"
+                            + " FROM dsp_outbox o WHERE " + DUE + " ORDER BY o.next_attempt_at, o.id LIMIT :limit)")
+                    .bind("claim", claim)
+                    .bind("until", Timestamps.toDb(until))
+                    .bind("now", Timestamps.toDb(now))
+                    .bind("limit", limit)
+                    .execute();
+            if (claimed == 0) {
+                return List.<OutboundMessage>of();
+            }
+            return h.createQuery("SELECT " + OUTBOX_COLUMNS + " FROM dsp_outbox WHERE claimed_by = :claim"
+                            + " ORDER BY next_attempt_at, id")
+                    .bind("claim", claim)
+                    .map(JdbiNegotiationStore::outbound)
+                    .list();
+        });
+    }
+
+    private static OutboundMessage outbound(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new OutboundMessage(
+                rs.getString("id"),
+                rs.getString("process_id"),
+                rs.getString("target_url"),
+                rs.getString("message"),
+                rs.getInt("attempts"),
+                Timestamps.read(rs, "next_attempt_at"),
+                rs.getString("last_error"),
+                Timestamps.read(rs, "created_at"));
     }
 
     @Override
     public void reschedule(OutboundMessage m) {
         db.withHandle(h -> h.createUpdate("UPDATE dsp_outbox SET attempts = :attempts,"
-                        + " next_attempt_at = :nextAttemptAt, last_error = :lastError WHERE id = :id")
+                        + " next_attempt_at = :nextAttemptAt, last_error = :lastError, claimed_by = NULL,"
+                        + " claimed_until = NULL WHERE id = :id")
                 .bind("id", m.id())
                 .bind("attempts", m.attempts())
                 .bind("nextAttemptAt", Timestamps.toDb(m.nextAttemptAt()))
@@ -226,15 +259,6 @@ public final class JdbiNegotiationStore implements NegotiationStore {
         db.withHandle(h -> h.createUpdate("DELETE FROM dsp_outbox WHERE id = :id")
                 .bind("id", messageId)
                 .execute());
-    }
-
-    @Override
-    public boolean isQueued(String messageId) {
-        return db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM dsp_outbox WHERE id = :id")
-                        .bind("id", messageId)
-                        .mapTo(Integer.class)
-                        .one())
-                > 0;
     }
 
     @Override

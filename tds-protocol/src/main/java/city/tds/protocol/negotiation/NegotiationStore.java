@@ -46,8 +46,12 @@ public interface NegotiationStore {
 
     void delete(String messageId);
 
-    /** Whether a message is still queued (another replica may have delivered it since it was listed as due). */
-    boolean isQueued(String messageId);
+    /**
+     * Claims up to {@code limit} messages due at {@code now} — the oldest queued message of each process, not claimed
+     * by anyone (or whose claim ran out) — for {@code claim} until {@code until}, and returns them. Of replicas
+     * claiming at once, each message goes to one. A rescheduled message loses its claim; a delivered one is deleted.
+     */
+    List<OutboundMessage> claimDue(Instant now, String claim, Instant until, int limit);
 
     /** Drops every queued message of a process, e.g. once it has given up on delivering. */
     int deleteAllOf(String processId);

@@ -1,7 +1,5 @@
 package city.tds.protocol.negotiation;
 
-import city.tds.core.lease.Lease;
-import city.tds.core.lease.LeaseStore;
 import city.tds.core.tx.UnitOfWork;
 import city.tds.protocol.ProcessRole;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,19 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers queued protocol messages: the oldest message of each process first, under a lease on the process so that
- * two replicas never send for the same negotiation at once; failures are retried with backoff, and a message the
- * other side refuses (or that cannot be delivered within the retry policy) ends the negotiation here with the reason.
+ * Delivers queued protocol messages: the oldest message of each process first, each claimed in its outbox row (one
+ * statement claims a batch) so that two replicas never send the same message or a process's messages out of order;
+ * failures are retried with backoff, and a message the other side refuses (or that cannot be delivered within the
+ * retry policy) ends the negotiation here with the reason.
  */
 public final class OutboxDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
-    private static final Duration LEASE = Duration.ofSeconds(30);
+    /** How long a claim holds: longer than one delivery may take (the HTTP timeout). */
+    private static final Duration CLAIM = Duration.ofSeconds(60);
 
     private final NegotiationSteps steps;
     private final UnitOfWork tx;
     private final DspTransport transport;
-    private final LeaseStore leases;
     private final String holder;
     private final RetryPolicy retry;
     private final List<ProcessListener> listeners;
@@ -42,15 +41,14 @@ public final class OutboxDelivery {
         void gaveUp(String processId, String reason);
     }
 
-    public OutboxDelivery(
-            NegotiationContext context, DspTransport transport, LeaseStore leases, String holder, RetryPolicy retry) {
-        this(context, transport, leases, holder, retry, List.of());
+    /** {@code holder} names this replica in its claims (a claim is the holder and a fresh id). */
+    public OutboxDelivery(NegotiationContext context, DspTransport transport, String holder, RetryPolicy retry) {
+        this(context, transport, holder, retry, List.of());
     }
 
     public OutboxDelivery(
             NegotiationContext context,
             DspTransport transport,
-            LeaseStore leases,
             String holder,
             RetryPolicy retry,
             List<ProcessListener> listeners) {
@@ -58,7 +56,6 @@ public final class OutboxDelivery {
         this.steps = context.steps();
         this.tx = context.tx();
         this.transport = transport;
-        this.leases = leases;
         this.holder = holder;
         this.retry = retry;
     }
@@ -73,53 +70,70 @@ public final class OutboxDelivery {
      * (each process has at most one message due at a time, so its order is kept); returns when all are done.
      */
     public int deliverDue(int limit, Executor executor) {
-        List<OutboundMessage> due = steps.store().due(steps.now(), limit);
-        List<CompletableFuture<Boolean>> deliveries = new ArrayList<>(due.size());
-        for (OutboundMessage message : due) {
-            deliveries.add(CompletableFuture.supplyAsync(() -> deliverLeased(message), executor));
+        Instant now = steps.now();
+        List<OutboundMessage> claimed =
+                steps.store().claimDue(now, holder + "/" + steps.newId(), now.plus(CLAIM), limit);
+        List<CompletableFuture<Optional<Taken>>> deliveries = new ArrayList<>(claimed.size());
+        for (OutboundMessage message : claimed) {
+            deliveries.add(CompletableFuture.supplyAsync(() -> deliverClaimed(message), executor));
         }
-        int delivered = 0;
-        for (CompletableFuture<Boolean> delivery : deliveries) {
-            if (delivery.join()) {
-                delivered++;
-            }
+        List<Taken> taken = new ArrayList<>(claimed.size());
+        for (CompletableFuture<Optional<Taken>> delivery : deliveries) {
+            delivery.join().ifPresent(taken::add);
         }
-        return delivered;
+        if (!taken.isEmpty()) {
+            // one unit of work for the whole batch: a message stays claimed (so its process's next one waits) until
+            // it is deleted here
+            tx.run(t -> taken.forEach(this::settle));
+        }
+        return taken.size();
     }
 
-    private boolean deliverLeased(OutboundMessage message) {
-        Optional<Lease> lease = leases.tryAcquire("dsp-process:" + message.processId(), holder, LEASE);
-        if (lease.isEmpty()) {
-            return false;
-        }
+    /** A message the other side took, with its answer. */
+    private record Taken(OutboundMessage message, JsonNode body) {}
+
+    private Optional<Taken> deliverClaimed(OutboundMessage message) {
         try {
-            return steps.store().isQueued(message.id()) && deliver(message);
+            return deliver(message);
         } catch (RuntimeException e) {
-            LOG.warn("delivering a message to {} failed; it stays queued", message.targetUrl(), e);
-            return false;
-        } finally {
-            leases.release(lease.get());
+            LOG.warn(
+                    "delivering a message to {} failed; it stays queued until its claim runs out",
+                    message.targetUrl(),
+                    e);
+            return Optional.empty();
         }
     }
 
-    private boolean deliver(OutboundMessage message) {
+    /** Drops a delivered message and learns from the answer; a failure here leaves it to be sent again later. */
+    private void settle(Taken taken) {
+        String processId = taken.message().processId();
+        try {
+            tx.run(t -> {
+                steps.store().delete(taken.message().id());
+                learnProviderPid(processId, taken.body());
+                listeners.forEach(l -> l.providerAnswered(processId, taken.body()));
+            });
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "settling the delivered message {} failed; it is sent again later",
+                    taken.message().id(),
+                    e);
+        }
+    }
+
+    private Optional<Taken> deliver(OutboundMessage message) {
         DspTransport.Delivery delivery = transport.post(message.targetUrl(), message.message());
         if (delivery instanceof DspTransport.Delivered ok) {
-            tx.run(t -> {
-                steps.store().delete(message.id());
-                learnProviderPid(message.processId(), ok.body());
-                listeners.forEach(l -> l.providerAnswered(message.processId(), ok.body()));
-            });
-            return true;
+            return Optional.of(new Taken(message, ok.body()));
         }
         if (delivery instanceof DspTransport.Refused refused) {
             giveUp(message, "the counterparty refused the message (" + refused.status() + "): " + refused.detail());
-            return false;
+            return Optional.empty();
         }
         String detail = ((DspTransport.Unreachable) delivery).detail();
         if (message.attempts() + 1 >= retry.attempts()) {
             giveUp(message, "the counterparty could not be reached after " + retry.attempts() + " attempts: " + detail);
-            return false;
+            return Optional.empty();
         }
         Instant retryAt = steps.now().plus(retry.delayAfter(message.attempts() + 1));
         steps.store().reschedule(message.failed(truncate(detail), retryAt));
@@ -129,7 +143,7 @@ public final class OutboxDelivery {
                 detail,
                 message.attempts() + 2,
                 retryAt);
-        return false;
+        return Optional.empty();
     }
 
     /** The provider's answer to an opening request names its pid; the consumer needs it for every later message. */

@@ -17,17 +17,18 @@ import city.tds.protocol.TransferState;
 import city.tds.protocol.transfer.TransferProcess;
 import city.tds.protocol.transfer.TransferReaction;
 import city.tds.store.Database;
-import city.tds.store.JdbiLeaseStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -399,18 +400,40 @@ public abstract class NegotiationContract {
             posts.incrementAndGet();
             return new DspTransport.Delivered(null);
         };
-        OutboxDelivery first = new OutboxDelivery(
-                bank.context, counting, new JdbiLeaseStore(bank.database, clock), "replica-1", RetryPolicy.DEFAULT);
-        OutboxDelivery second = new OutboxDelivery(
-                bank.context, counting, new JdbiLeaseStore(bank.database, clock), "replica-2", RetryPolicy.DEFAULT);
-        bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
-        bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        OutboxDelivery first = new OutboxDelivery(bank.context, counting, "replica-1", RetryPolicy.DEFAULT);
+        OutboxDelivery second = new OutboxDelivery(bank.context, counting, "replica-2", RetryPolicy.DEFAULT);
+        for (int i = 0; i < 20; i++) {
+            bank.consumer.request(TAX, tax.address, offer()).orElseThrow();
+        }
 
-        int delivered = first.deliverDue(10) + second.deliverDue(10);
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(() -> first.deliverDue(50));
+        CompletableFuture<Integer> other = CompletableFuture.supplyAsync(() -> second.deliverDue(50));
 
-        assertThat(delivered).isEqualTo(2);
-        assertThat(posts).hasValue(2);
+        assertThat(one.join() + other.join()).isEqualTo(20);
+        assertThat(posts).hasValue(20);
         assertThat(bank.store.queued()).isZero();
+    }
+
+    @Test
+    void aClaimedMessageIsNobodyElsesUntilItsClaimRunsOutOrItIsRescheduled() {
+        NegotiationStore store = tax.store;
+        Instant now = clock.instant();
+        store.enqueue(new OutboundMessage("m1", "p1", "https://a/1", "{}", 0, now, null, now));
+        store.enqueue(new OutboundMessage("m2", "p2", "https://a/2", "{}", 0, now, null, now));
+
+        List<OutboundMessage> claimed = store.claimDue(now, "replica-1/a", now.plusSeconds(60), 10);
+
+        assertThat(claimed).extracting(OutboundMessage::id).containsExactly("m1", "m2");
+        assertThat(store.claimDue(now, "replica-2/a", now.plusSeconds(60), 10)).isEmpty();
+        assertThat(store.due(now, 10)).isEmpty();
+
+        store.reschedule(claimed.get(0).failed("HTTP 503", now));
+        assertThat(store.claimDue(now, "replica-2/b", now.plusSeconds(60), 10))
+                .extracting(OutboundMessage::id)
+                .containsExactly("m1");
+        assertThat(store.claimDue(now.plusSeconds(61), "replica-2/c", now.plusSeconds(121), 10))
+                .extracting(OutboundMessage::id)
+                .containsExactly("m1", "m2");
     }
 
     @Test

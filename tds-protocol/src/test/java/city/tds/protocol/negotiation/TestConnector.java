@@ -12,7 +12,6 @@ import city.tds.protocol.transfer.TransferEndpoints;
 import city.tds.protocol.transfer.TransferReaction;
 import city.tds.protocol.transfer.Transfers;
 import city.tds.store.Database;
-import city.tds.store.JdbiLeaseStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -74,13 +73,7 @@ final class TestConnector implements AutoCloseable {
                 new NegotiationEndpoints(provider, consumer, context, new DspMessageReader(new ObjectMapper()));
         this.transfers = new Transfers(context, new JdbiTransferStore(database), transferReaction);
         this.transferEndpoints = new TransferEndpoints(transfers, new DspMessageReader(new ObjectMapper()));
-        this.outbox = new OutboxDelivery(
-                context,
-                network.transportFor(this),
-                new JdbiLeaseStore(database, clock),
-                participant,
-                retry,
-                List.of(transfers));
+        this.outbox = new OutboxDelivery(context, network.transportFor(this), participant, retry, List.of(transfers));
         network.attach(this);
     }
 

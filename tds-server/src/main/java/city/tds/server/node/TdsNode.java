@@ -40,7 +40,6 @@ import city.tds.server.protocol.SpaceTokenAuthenticator;
 import city.tds.store.Database;
 import city.tds.store.DatabaseHealthCheck;
 import city.tds.store.DatabaseUnavailableException;
-import city.tds.store.JdbiLeaseStore;
 import city.tds.store.JdbiNodeIdentityStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -192,7 +191,6 @@ public final class TdsNode implements AutoCloseable {
                             clock,
                             evidence.log().recorder(),
                             new TimeOrderedIdGenerator(clock, random),
-                            new JdbiLeaseStore(database, clock),
                             config.node().name() + "/" + ProcessHandle.current().pid()))
                     : Optional.empty();
             protocol.ifPresent(resources::push);

@@ -2,7 +2,6 @@ package city.tds.server.protocol;
 
 import city.tds.core.evidence.EvidenceRecorder;
 import city.tds.core.id.IdGenerator;
-import city.tds.core.lease.LeaseStore;
 import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.SigningKeyPair;
 import city.tds.identity.ConnectorPresentations;
@@ -66,7 +65,6 @@ public final class ProtocolAssembly implements AutoCloseable {
     private final Clock clock;
     private final EvidenceRecorder evidence;
     private final IdGenerator ids;
-    private final LeaseStore leases;
     private final String holder;
     private final String selfAddress;
     private final AtomicReference<Joined> joined = new AtomicReference<>();
@@ -84,7 +82,6 @@ public final class ProtocolAssembly implements AutoCloseable {
             Clock clock,
             EvidenceRecorder evidence,
             IdGenerator ids,
-            LeaseStore leases,
             String holder) {
         this.database = database;
         this.suite = suite;
@@ -92,7 +89,6 @@ public final class ProtocolAssembly implements AutoCloseable {
         this.clock = clock;
         this.evidence = evidence;
         this.ids = ids;
-        this.leases = leases;
         this.holder = holder;
         this.selfAddress = Dsp.base(publicUrl) + "/api/dsp" + Dsp.VERSION_PATH;
         AtomicInteger sender = new AtomicInteger();
@@ -138,7 +134,7 @@ public final class ProtocolAssembly implements AutoCloseable {
                         new NegotiationEndpoints(provider, consumer, context, reader),
                         new TransferEndpoints(transfers, reader)),
                 new ConnectorPresentations(session, clock),
-                new OutboxDelivery(context, transport, leases, holder, RetryPolicy.DEFAULT, List.of(transfers)),
+                new OutboxDelivery(context, transport, holder, RetryPolicy.DEFAULT, List.of(transfers)),
                 new DspClient(transport),
                 transfers);
         joined.set(j);

@@ -44,7 +44,6 @@ import city.tds.protocol.transfer.TransferProcess;
 import city.tds.protocol.transfer.Transfers;
 import city.tds.store.Database;
 import city.tds.store.DatabaseSettings;
-import city.tds.store.JdbiLeaseStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -173,7 +172,6 @@ final class TckModeConnector implements AutoCloseable {
         this.outbox = new OutboxDelivery(
                 context,
                 new TckTransport(),
-                new JdbiLeaseStore(database, clock),
                 "tck-connector",
                 new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(500), 60),
                 List.of(transfers, new ScriptedSteps()));
