@@ -186,7 +186,7 @@ public final class NegotiationBenchmark {
 
     private static void pause() {
         try {
-            Thread.sleep(50);
+            Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
