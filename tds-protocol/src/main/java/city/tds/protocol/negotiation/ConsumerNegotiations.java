@@ -253,25 +253,24 @@ public final class ConsumerNegotiations {
         return switch (reaction.next(moment, n, asRequested)) {
             case WAIT -> Result.ok(n);
             case VERIFY ->
-                steps.advance(n, Event.VERIFY, ProcessRole.CONSUMER)
-                        .map(a -> sent(
-                                a.negotiation(),
-                                provider + "/agreement/verification",
-                                DspMessages.agreementVerification(n.providerPid(), n.consumerPid())));
+                moveAndSend(
+                        n,
+                        Event.VERIFY,
+                        provider + "/agreement/verification",
+                        DspMessages.agreementVerification(n.providerPid(), n.consumerPid()));
             case ACCEPT ->
-                steps.advance(n, Event.ACCEPT, ProcessRole.CONSUMER)
-                        .map(a -> sent(
-                                a.negotiation(),
-                                provider + "/events",
-                                DspMessages.negotiationEvent(
-                                        n.providerPid(), n.consumerPid(), NegotiationState.ACCEPTED)));
+                moveAndSend(
+                        n,
+                        Event.ACCEPT,
+                        provider + "/events",
+                        DspMessages.negotiationEvent(n.providerPid(), n.consumerPid(), NegotiationState.ACCEPTED));
             case REQUEST ->
-                steps.advance(n, Event.REQUEST, ProcessRole.CONSUMER)
-                        .map(a -> sent(
-                                a.negotiation(),
-                                provider + "/request",
-                                DspMessages.contractRequest(
-                                        n.consumerPid(), n.providerPid(), policies.readStoredJson(n.offer()), null)));
+                moveAndSend(
+                        n,
+                        Event.REQUEST,
+                        provider + "/request",
+                        DspMessages.contractRequest(
+                                n.consumerPid(), n.providerPid(), policies.readStoredJson(n.offer()), null));
             case TERMINATE ->
                 Terminations.byUs(
                         steps,
@@ -283,8 +282,12 @@ public final class ConsumerNegotiations {
         };
     }
 
-    private ContractNegotiation sent(ContractNegotiation n, String url, ObjectNode message) {
-        steps.send(n, url, message);
-        return n;
+    /** This consumer's own step: the move and the message that tells the provider, in the caller's unit of work. */
+    private Result<ContractNegotiation> moveAndSend(
+            ContractNegotiation n, Event event, String url, ObjectNode message) {
+        return steps.advance(n, event, ProcessRole.CONSUMER).map(a -> {
+            steps.send(a.negotiation(), url, message);
+            return a.negotiation();
+        });
     }
 }

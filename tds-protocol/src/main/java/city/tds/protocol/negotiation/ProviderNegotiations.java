@@ -246,17 +246,7 @@ public final class ProviderNegotiations {
 
     /** Offers the terms of {@code offer}, as the catalog gives them, to {@code consumer}. */
     private Result<ContractNegotiation> offer(ContractNegotiation n, Offer offer, Counterparty consumer) {
-        Policy offered = offer.policy();
-        ObjectNode offerJson = policies.write(new Policy(
-                offer.id(),
-                PolicyType.OFFER,
-                steps.self(),
-                consumer.participantId(),
-                offer.target(),
-                offered.permissions(),
-                offered.prohibitions(),
-                offered.obligations(),
-                offered.conflict()));
+        ObjectNode offerJson = policies.write(termsOf(offer, offer.id(), PolicyType.OFFER, consumer));
         return steps.advance(n, Event.OFFER, ProcessRole.PROVIDER, m -> m.withOffer(offer.id(), offerJson.toString()))
                 .map(a -> {
                     ContractNegotiation sent = a.negotiation();
@@ -272,18 +262,7 @@ public final class ProviderNegotiations {
 
     private Result<ContractNegotiation> agree(ContractNegotiation n, Offer offer, Counterparty consumer) {
         String agreementId = "urn:tds:agreement:" + steps.newId();
-        Policy offered = offer.policy();
-        Policy agreement = new Policy(
-                agreementId,
-                PolicyType.AGREEMENT,
-                steps.self(),
-                consumer.participantId(),
-                offer.target(),
-                offered.permissions(),
-                offered.prohibitions(),
-                offered.obligations(),
-                offered.conflict());
-        ObjectNode agreementJson = policies.write(agreement);
+        ObjectNode agreementJson = policies.write(termsOf(offer, agreementId, PolicyType.AGREEMENT, consumer));
         agreementJson.put("timestamp", steps.now().toString());
         return steps.advance(n, Event.AGREE, ProcessRole.PROVIDER, m -> m.withAgreementId(agreementId))
                 .map(a -> {
@@ -305,6 +284,21 @@ public final class ProviderNegotiations {
                     steps.record("contract.agreed", agreed, agreementJson);
                     return agreed;
                 });
+    }
+
+    /** The terms of {@code offer} as a policy {@code uid} of {@code type} from this provider to {@code consumer}. */
+    private Policy termsOf(Offer offer, String uid, PolicyType type, Counterparty consumer) {
+        Policy offered = offer.policy();
+        return new Policy(
+                uid,
+                type,
+                steps.self(),
+                consumer.participantId(),
+                offer.target(),
+                offered.permissions(),
+                offered.prohibitions(),
+                offered.obligations(),
+                offered.conflict());
     }
 
     private Result<ContractNegotiation> finalize(ContractNegotiation verified) {
