@@ -119,7 +119,7 @@ public final class ConsumerNegotiations {
                                                 agreementJson.toString(),
                                                 steps.now()));
                                 steps.record("contract.agreed", agreed, agreementJson);
-                                return react(Moment.AGREED, agreed, true);
+                                return act(reaction.next(Moment.AGREED, agreed, true), agreed, true);
                             });
                 }));
     }
@@ -142,19 +142,21 @@ public final class ConsumerNegotiations {
                     }
                     boolean asRequested = sameTerms(
                             offer.value(), policies.readStored(n.offer()).orElseThrow(), n.target());
+                    // decided on the negotiation as requested, so that an offer declined does not replace the
+                    // terms this consumer asked for (it stays in the evidence)
+                    ConsumerReaction.Next next = reaction.next(Moment.OFFERED, n, asRequested);
+                    boolean taken = next == ConsumerReaction.Next.ACCEPT || next == ConsumerReaction.Next.REQUEST;
                     String providerPid = message.text("providerPid").orElseThrow();
-                    return steps.advance(
-                                    n,
-                                    Event.OFFER,
-                                    ProcessRole.PROVIDER,
-                                    m -> m.withProviderPid(providerPid)
-                                            .withOffer(offer.value().uid(), offerJson.toString()))
+                    return steps.advance(n, Event.OFFER, ProcessRole.PROVIDER, m -> {
+                                ContractNegotiation withPid = m.withProviderPid(providerPid);
+                                return taken ? withPid.withOffer(offer.value().uid(), offerJson.toString()) : withPid;
+                            })
                             .flatMap(a -> {
                                 if (!a.changed()) {
                                     return Result.ok(a.negotiation());
                                 }
                                 steps.record("contract.offered", a.negotiation(), offerJson);
-                                return react(Moment.OFFERED, a.negotiation(), asRequested);
+                                return act(next, a.negotiation(), asRequested);
                             });
                 }));
     }
@@ -248,9 +250,9 @@ public final class ConsumerNegotiations {
                 && (offer.target() == null || offer.target().equals(target));
     }
 
-    private Result<ContractNegotiation> react(Moment moment, ContractNegotiation n, boolean asRequested) {
+    private Result<ContractNegotiation> act(ConsumerReaction.Next next, ContractNegotiation n, boolean asRequested) {
         String provider = NegotiationSteps.providerEndpoint(n.counterpartyAddress(), n.providerPid());
-        return switch (reaction.next(moment, n, asRequested)) {
+        return switch (next) {
             case WAIT -> Result.ok(n);
             case VERIFY ->
                 moveAndSend(
@@ -260,17 +262,20 @@ public final class ConsumerNegotiations {
                         DspMessages.agreementVerification(n.providerPid(), n.consumerPid()));
             case ACCEPT ->
                 moveAndSend(
-                        n,
-                        Event.ACCEPT,
-                        provider + "/events",
-                        DspMessages.negotiationEvent(n.providerPid(), n.consumerPid(), NegotiationState.ACCEPTED));
+                                n,
+                                Event.ACCEPT,
+                                provider + "/events",
+                                DspMessages.negotiationEvent(
+                                        n.providerPid(), n.consumerPid(), NegotiationState.ACCEPTED))
+                        .map(accepted -> recorded("contract.accepted", accepted));
             case REQUEST ->
                 moveAndSend(
-                        n,
-                        Event.REQUEST,
-                        provider + "/request",
-                        DspMessages.contractRequest(
-                                n.consumerPid(), n.providerPid(), policies.readStoredJson(n.offer()), null));
+                                n,
+                                Event.REQUEST,
+                                provider + "/request",
+                                DspMessages.contractRequest(
+                                        n.consumerPid(), n.providerPid(), policies.readStoredJson(n.offer()), null))
+                        .map(requested -> recorded("contract.requested", requested));
             case TERMINATE ->
                 Terminations.byUs(
                         steps,
@@ -280,6 +285,11 @@ public final class ConsumerNegotiations {
                                 : "the offer's terms differ from the terms requested in offer " + n.offerId(),
                         provider);
         };
+    }
+
+    private ContractNegotiation recorded(String type, ContractNegotiation n) {
+        steps.record(type, n, null);
+        return n;
     }
 
     /** This consumer's own step: the move and the message that tells the provider, in the caller's unit of work. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Update;
 
 /** {@link NegotiationStore} on the {@code dsp_*} tables, through the unit of work. */
 public final class JdbiNegotiationStore implements NegotiationStore {
@@ -243,22 +244,32 @@ public final class JdbiNegotiationStore implements NegotiationStore {
     }
 
     @Override
-    public void reschedule(OutboundMessage m) {
-        db.withHandle(h -> h.createUpdate("UPDATE dsp_outbox SET attempts = :attempts,"
-                        + " next_attempt_at = :nextAttemptAt, last_error = :lastError, claimed_by = NULL,"
-                        + " claimed_until = NULL WHERE id = :id")
-                .bind("id", m.id())
-                .bind("attempts", m.attempts())
-                .bind("nextAttemptAt", Timestamps.toDb(m.nextAttemptAt()))
-                .bind("lastError", m.lastError())
-                .execute());
+    public boolean reschedule(OutboundMessage m, String claim) {
+        return db.withHandle(h -> {
+                    Update update = h.createUpdate("UPDATE dsp_outbox SET attempts = :attempts,"
+                                    + " next_attempt_at = :nextAttemptAt, last_error = :lastError, claimed_by = NULL,"
+                                    + " claimed_until = NULL WHERE id = :id" + ifClaimed(claim))
+                            .bind("id", m.id())
+                            .bind("attempts", m.attempts())
+                            .bind("nextAttemptAt", Timestamps.toDb(m.nextAttemptAt()))
+                            .bind("lastError", m.lastError());
+                    return (claim == null ? update : update.bind("claim", claim)).execute();
+                })
+                > 0;
     }
 
     @Override
-    public void delete(String messageId) {
-        db.withHandle(h -> h.createUpdate("DELETE FROM dsp_outbox WHERE id = :id")
-                .bind("id", messageId)
-                .execute());
+    public boolean delete(String messageId, String claim) {
+        return db.withHandle(h -> {
+                    Update update = h.createUpdate("DELETE FROM dsp_outbox WHERE id = :id" + ifClaimed(claim))
+                            .bind("id", messageId);
+                    return (claim == null ? update : update.bind("claim", claim)).execute();
+                })
+                > 0;
+    }
+
+    private static String ifClaimed(String claim) {
+        return claim == null ? "" : " AND claimed_by = :claim";
     }
 
     @Override

@@ -41,10 +41,14 @@ public interface NegotiationStore {
      */
     List<OutboundMessage> due(Instant now, int limit);
 
-    /** Records a failed attempt; the message stays queued until {@code nextAttemptAt}. */
-    void reschedule(OutboundMessage message);
+    /**
+     * Records a failed attempt and drops the claim; the message stays queued until {@code nextAttemptAt}. With a
+     * {@code claim}, only while that claim holds (false otherwise: another replica owns the message now).
+     */
+    boolean reschedule(OutboundMessage message, String claim);
 
-    void delete(String messageId);
+    /** Deletes a delivered message; with a {@code claim}, only while that claim holds (false otherwise). */
+    boolean delete(String messageId, String claim);
 
     /**
      * Claims up to {@code limit} messages due at {@code now} — the oldest queued message of each process, not claimed

@@ -22,8 +22,15 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
-    /** How long a claim holds: longer than one delivery may take (the HTTP timeout). */
-    private static final Duration CLAIM = Duration.ofSeconds(60);
+    /**
+     * How long a claim holds: longer than a whole batch may take (a batch is settled when its last delivery ends; at
+     * most {@link #MAX_BATCH} messages on the sender threads, each bounded by its HTTP timeout). A replica that dies
+     * holding claims leaves those messages to others after this long.
+     */
+    private static final Duration CLAIM = Duration.ofMinutes(5);
+
+    /** The most messages one call claims. */
+    static final int MAX_BATCH = 32;
 
     private final NegotiationSteps steps;
     private final UnitOfWork tx;
@@ -71,30 +78,31 @@ public final class OutboxDelivery {
      */
     public int deliverDue(int limit, Executor executor) {
         Instant now = steps.now();
-        List<OutboundMessage> claimed =
-                steps.store().claimDue(now, holder + "/" + steps.newId(), now.plus(CLAIM), limit);
+        String claim = holder + "/" + steps.newId();
+        List<OutboundMessage> claimed = steps.store().claimDue(now, claim, now.plus(CLAIM), Math.min(limit, MAX_BATCH));
         List<CompletableFuture<Optional<Taken>>> deliveries = new ArrayList<>(claimed.size());
         for (OutboundMessage message : claimed) {
-            deliveries.add(CompletableFuture.supplyAsync(() -> deliverClaimed(message), executor));
+            deliveries.add(CompletableFuture.supplyAsync(() -> deliverClaimed(message, claim), executor));
         }
         List<Taken> taken = new ArrayList<>(claimed.size());
         for (CompletableFuture<Optional<Taken>> delivery : deliveries) {
             delivery.join().ifPresent(taken::add);
         }
-        if (!taken.isEmpty()) {
-            // one unit of work for the whole batch: a message stays claimed (so its process's next one waits) until
-            // it is deleted here
-            tx.run(t -> taken.forEach(this::settle));
+        if (taken.isEmpty()) {
+            return 0;
         }
-        return taken.size();
+        // one unit of work for the whole batch: a message stays claimed (so its process's next one waits) until it
+        // is deleted here
+        return tx.inTransaction(
+                t -> (int) taken.stream().filter(d -> settle(d, claim)).count());
     }
 
     /** A message the other side took, with its answer. */
     private record Taken(OutboundMessage message, JsonNode body) {}
 
-    private Optional<Taken> deliverClaimed(OutboundMessage message) {
+    private Optional<Taken> deliverClaimed(OutboundMessage message, String claim) {
         try {
-            return deliver(message);
+            return deliver(message, claim);
         } catch (RuntimeException e) {
             LOG.warn(
                     "delivering a message to {} failed; it stays queued until its claim runs out",
@@ -104,39 +112,54 @@ public final class OutboxDelivery {
         }
     }
 
-    /** Drops a delivered message and learns from the answer; a failure here leaves it to be sent again later. */
-    private void settle(Taken taken) {
+    /**
+     * Drops a delivered message and learns from the answer, if the claim still holds (else another replica owns the
+     * message now and sends it again: delivery is at least once). A failure here leaves it to be sent again later.
+     */
+    private boolean settle(Taken taken, String claim) {
         String processId = taken.message().processId();
         try {
-            tx.run(t -> {
-                steps.store().delete(taken.message().id());
+            return tx.inTransaction(t -> {
+                if (!steps.store().delete(taken.message().id(), claim)) {
+                    return false;
+                }
                 learnProviderPid(processId, taken.body());
                 listeners.forEach(l -> l.providerAnswered(processId, taken.body()));
+                return true;
             });
         } catch (RuntimeException e) {
             LOG.warn(
                     "settling the delivered message {} failed; it is sent again later",
                     taken.message().id(),
                     e);
+            return false;
         }
     }
 
-    private Optional<Taken> deliver(OutboundMessage message) {
+    private Optional<Taken> deliver(OutboundMessage message, String claim) {
         DspTransport.Delivery delivery = transport.post(message.targetUrl(), message.message());
         if (delivery instanceof DspTransport.Delivered ok) {
             return Optional.of(new Taken(message, ok.body()));
         }
         if (delivery instanceof DspTransport.Refused refused) {
-            giveUp(message, "the counterparty refused the message (" + refused.status() + "): " + refused.detail());
+            giveUp(
+                    message,
+                    claim,
+                    "the counterparty refused the message (" + refused.status() + "): " + refused.detail());
             return Optional.empty();
         }
         String detail = ((DspTransport.Unreachable) delivery).detail();
         if (message.attempts() + 1 >= retry.attempts()) {
-            giveUp(message, "the counterparty could not be reached after " + retry.attempts() + " attempts: " + detail);
+            giveUp(
+                    message,
+                    claim,
+                    "the counterparty could not be reached after " + retry.attempts() + " attempts: " + detail);
             return Optional.empty();
         }
         Instant retryAt = steps.now().plus(retry.delayAfter(message.attempts() + 1));
-        steps.store().reschedule(message.failed(truncate(detail), retryAt));
+        if (!steps.store().reschedule(message.failed(truncate(detail), retryAt), claim)) {
+            return Optional.empty();
+        }
         LOG.info(
                 "delivery to {} failed ({}); attempt {} at {}",
                 message.targetUrl(),
@@ -158,9 +181,12 @@ public final class OutboxDelivery {
                         .update(n.withProviderPid(body.get("providerPid").asText()), n.version()));
     }
 
-    private void giveUp(OutboundMessage message, String reason) {
+    private void giveUp(OutboundMessage message, String claim, String reason) {
         LOG.warn("giving up delivering to {}: {}", message.targetUrl(), reason);
         tx.run(t -> {
+            if (!steps.store().delete(message.id(), claim)) {
+                return; // the claim ran out and another replica owns the message now
+            }
             steps.store().deleteAllOf(message.processId());
             steps.store()
                     .find(message.processId())

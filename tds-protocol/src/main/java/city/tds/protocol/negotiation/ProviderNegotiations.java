@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * The provider's side of contract negotiation: takes a consumer's request for an offer it made, checks the offer's
  * policy against the consumer's credential, and then offers, agrees, finalizes or terminates as its {@link
- * ProviderReaction} decides at each step (in production: agrees at once, finalizes once the consumer verified). Each handler runs in one unit of work: the state change, the agreement, the message to
- * the consumer (queued) and the evidence commit together, or nothing does.
+ * ProviderReaction} decides at each step (in production: agrees at once, finalizes once the consumer verified). Each
+ * handler runs in one unit of work: the state change, the agreement, the message to the consumer (queued) and the
+ * evidence commit together, or nothing does.
  */
 public final class ProviderNegotiations {
 
@@ -58,9 +59,13 @@ public final class ProviderNegotiations {
                                             Event.REQUEST,
                                             ProcessRole.CONSUMER,
                                             m -> m.withOffer(offer.id(), offerJson.toString()))
-                                    .flatMap(a -> a.changed()
-                                            ? react(Moment.COUNTER_REQUESTED, a.negotiation(), offer, from)
-                                            : Result.ok(a.negotiation())))));
+                                    .flatMap(a -> {
+                                        if (!a.changed()) {
+                                            return Result.ok(a.negotiation());
+                                        }
+                                        steps.record("contract.requested", a.negotiation(), offerJson);
+                                        return react(Moment.COUNTER_REQUESTED, a.negotiation(), offer, from);
+                                    }))));
         }
         return tx.attempt(t -> {
             Optional<ContractNegotiation> existing =
@@ -129,6 +134,9 @@ public final class ProviderNegotiations {
                 .flatMap(n -> steps.advance(n, event, ProcessRole.CONSUMER).flatMap(a -> {
                     if (!a.changed()) {
                         return Result.ok(a.negotiation());
+                    }
+                    if (event == Event.ACCEPT) {
+                        steps.record("contract.accepted", a.negotiation(), null);
                     }
                     Optional<Offer> offer = offers.find(a.negotiation().offerId());
                     return offer.isPresent()

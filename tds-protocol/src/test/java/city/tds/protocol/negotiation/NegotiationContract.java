@@ -168,9 +168,19 @@ public abstract class NegotiationContract {
         assertThat(atBank.providerPid()).isEqualTo(atTax.id());
         assertThat(policies.readStored(atBank.offer()).value().assignee()).isEqualTo(BANK);
         assertThat(bank.evidenceTypes())
-                .containsExactly("contract.requested", "contract.offered", "contract.agreed", "contract.finalized");
+                .containsExactly(
+                        "contract.requested",
+                        "contract.offered",
+                        "contract.accepted",
+                        "contract.agreed",
+                        "contract.finalized");
         assertThat(tax.evidenceTypes())
-                .containsExactly("contract.requested", "contract.offered", "contract.agreed", "contract.finalized");
+                .containsExactly(
+                        "contract.requested",
+                        "contract.offered",
+                        "contract.accepted",
+                        "contract.agreed",
+                        "contract.finalized");
     }
 
     @Test
@@ -427,7 +437,12 @@ public abstract class NegotiationContract {
         assertThat(store.claimDue(now, "replica-2/a", now.plusSeconds(60), 10)).isEmpty();
         assertThat(store.due(now, 10)).isEmpty();
 
-        store.reschedule(claimed.get(0).failed("HTTP 503", now));
+        assertThat(store.reschedule(claimed.get(0).failed("HTTP 503", now), "replica-9/x"))
+                .as("a claim not held changes nothing")
+                .isFalse();
+        assertThat(store.delete("m2", "replica-9/x")).isFalse();
+        assertThat(store.reschedule(claimed.get(0).failed("HTTP 503", now), "replica-1/a"))
+                .isTrue();
         assertThat(store.claimDue(now, "replica-2/b", now.plusSeconds(60), 10))
                 .extracting(OutboundMessage::id)
                 .containsExactly("m1");
@@ -446,14 +461,16 @@ public abstract class NegotiationContract {
         assertThat(store.due(clock.instant(), 10))
                 .extracting(OutboundMessage::id)
                 .containsExactly("m1", "m3");
-        store.reschedule(store.due(clock.instant(), 10)
-                .get(0)
-                .failed("down", clock.instant().plusSeconds(5)));
+        store.reschedule(
+                store.due(clock.instant(), 10)
+                        .get(0)
+                        .failed("down", clock.instant().plusSeconds(5)),
+                null);
         assertThat(store.due(clock.instant(), 10))
                 .as("p1 waits for m1; m2 does not overtake it")
                 .extracting(OutboundMessage::id)
                 .containsExactly("m3");
-        store.delete("m1");
+        store.delete("m1", null);
         assertThat(store.due(clock.instant(), 10))
                 .extracting(OutboundMessage::id)
                 .containsExactly("m2", "m3");

@@ -44,6 +44,8 @@ public final class DspRoutes implements ApiRoutes {
         routes.get(BASE + "/catalog/datasets/{id}", this::dispatch, Access.PUBLIC);
         routes.get(BASE + "/negotiations/{id}", this::dispatch, Access.PUBLIC);
         routes.post(BASE + "/negotiations/request", this::dispatch, Access.PUBLIC);
+        // answered 400 dsp-unsupported by the dispatcher: offers are taken only in negotiations this connector opened
+        routes.post(BASE + "/negotiations/offers", this::dispatch, Access.PUBLIC);
         for (String step :
                 List.of("request", "offers", "events", "agreement", "agreement/verification", "termination")) {
             routes.post(BASE + "/negotiations/{id}/" + step, this::dispatch, Access.PUBLIC);

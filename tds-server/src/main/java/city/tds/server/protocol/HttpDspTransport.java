@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Posts DSP messages to other connectors over HTTP, each with a fresh presentation of this connector for the
- * receiver as its bearer token. A 2xx is delivered; 408, 429, 5xx and I/O failures are worth a retry; any other
- * answer is a refusal.
+ * receiver as its bearer token. A 2xx is delivered; 408, 429, 5xx, a TDS receiver's {@code 409
+ * dsp-concurrent-change} and I/O failures are worth a retry; any other answer is a refusal.
  */
 public final class HttpDspTransport implements DspTransport {
 
@@ -51,7 +51,7 @@ public final class HttpDspTransport implements DspTransport {
             if (status >= 200 && status < 300) {
                 return new Delivered(parse(response.body()));
             }
-            if (status == 408 || status == 429 || status >= 500) {
+            if (status == 408 || status == 429 || status >= 500 || concurrentChange(status, response.body())) {
                 return new Unreachable("HTTP " + status + ": " + abbreviate(response.body()));
             }
             return new Refused(status, abbreviate(response.body()));
@@ -71,6 +71,19 @@ public final class HttpDspTransport implements DspTransport {
         }
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /**
+     * A TDS connector answers {@code 409 dsp-concurrent-change} when the process changed while it handled the message
+     * (its own message to the other side crossed this one): the message is fine and is to be sent again.
+     */
+    static boolean concurrentChange(int status, String body) {
+        if (status != 409) {
+            return false;
+        }
+        JsonNode error = parse(body);
+        return error != null
+                && "dsp-concurrent-change".equals(error.path("code").asText());
     }
 
     private static JsonNode parse(String body) {
