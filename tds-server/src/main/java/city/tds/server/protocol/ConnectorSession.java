@@ -1,27 +1,41 @@
 package city.tds.server.protocol;
 
 import city.tds.crypto.CryptoSuite;
+import city.tds.crypto.CryptoSuites;
 import city.tds.crypto.SigningKeyPair;
 import city.tds.crypto.SigningPublicKey;
+import city.tds.crypto.SuiteId;
 import city.tds.crypto.jose.Jwk;
 import city.tds.crypto.jose.Jws;
 import city.tds.identity.ConnectorPresentations;
 import city.tds.identity.TrustedIssuers;
 import city.tds.server.identity.SpaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connector's standing with its space: its access token (from a client assertion signed with the node key, renewed
- * a minute before it expires), its membership credential, and the space's signing key (from its JWKS). Presentations
- * for other connectors are made from them. Thread-safe; each is fetched on first need and cached.
+ * a minute before it expires), its membership credential, the space's signing key (from its JWKS) and the space's
+ * trust list of other spaces (read every minute). Presentations for other connectors are made from the first two;
+ * presentations from other connectors are accepted from the space and the spaces on its trust list. Thread-safe; each
+ * is fetched on first need and cached.
  */
 public final class ConnectorSession implements TrustedIssuers {
 
     private static final long RENEW_BEFORE_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorSession.class);
+    /** How long the space's trust list is used before it is read again (a removed issuer stops within this). */
+    static final Duration TRUST_LIST_LIFE = Duration.ofSeconds(60);
 
     private final ConnectorMembership membership;
     private final CryptoSuite suite;
@@ -34,6 +48,8 @@ public final class ConnectorSession implements TrustedIssuers {
     private String credential;
     private long credentialExpires;
     private SigningPublicKey spaceKey;
+    private Map<String, IssuerKey> otherSpaces = Map.of();
+    private Instant otherSpacesRead;
 
     public ConnectorSession(ConnectorMembership membership, CryptoSuite suite, SigningKeyPair key, Clock clock) {
         this.membership = membership;
@@ -60,10 +76,48 @@ public final class ConnectorSession implements TrustedIssuers {
                 clock.instant());
     }
 
-    /** Trusts this connector's space (the trust list of other spaces comes with federation). */
+    /**
+     * This connector's space, and the spaces on its trust list (跨空间互信: a space's security administrator adds them,
+     * with their suite and key). The trust list is read from the space at most every {@link #TRUST_LIST_LIFE}; if
+     * the space cannot be read, the list last read stays in use.
+     */
     @Override
     public Optional<IssuerKey> find(String issuer) {
-        return issuer.equals(membership.issuer()) ? Optional.of(new IssuerKey(suite, spaceKey())) : Optional.empty();
+        if (issuer.equals(membership.issuer())) {
+            return Optional.of(ownSpace());
+        }
+        return Optional.ofNullable(otherSpaces().get(issuer));
+    }
+
+    /** The key of this connector's own space: the only issuer of tokens for its management API. */
+    public IssuerKey ownSpace() {
+        return new IssuerKey(suite, spaceKey());
+    }
+
+    private synchronized Map<String, IssuerKey> otherSpaces() {
+        Instant now = clock.instant();
+        if (otherSpacesRead != null && otherSpacesRead.plus(TRUST_LIST_LIFE).isAfter(now)) {
+            return otherSpaces;
+        }
+        otherSpacesRead = now;
+        try {
+            Map<String, IssuerKey> read = new HashMap<>();
+            for (JsonNode entry : space.get("/api/v1/trust/issuers", null).expect(200)) {
+                String issuer = entry.path("issuerId").asText();
+                Optional<SuiteId> id = SuiteId.parse(entry.path("suite").asText());
+                if (issuer.isEmpty() || issuer.equals(membership.issuer()) || id.isEmpty()) {
+                    continue;
+                }
+                CryptoSuite theirs = id.get() == suite.id() ? suite : CryptoSuites.create(id.get(), new SecureRandom());
+                theirs.readPublicKey(Base64.getDecoder()
+                                .decode(entry.path("publicKey").asText()))
+                        .ifPresent(key -> read.put(issuer, new IssuerKey(theirs, key)));
+            }
+            otherSpaces = Map.copyOf(read);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the trust list of {}; keeping the one read before", membership.issuer(), e);
+        }
+        return otherSpaces;
     }
 
     synchronized String accessToken() {

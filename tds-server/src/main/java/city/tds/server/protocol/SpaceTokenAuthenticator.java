@@ -44,10 +44,10 @@ public final class SpaceTokenAuthenticator implements Authenticator {
         }
         JsonNode claims = parsed.get().claims();
         ConnectorMembership membership = joined.get().session().membership();
-        Optional<TrustedIssuers.IssuerKey> issuer =
-                joined.get().session().find(claims.path("iss").asText());
-        if (issuer.isEmpty()
-                || !parsed.get().verifiedBy(issuer.get().suite(), issuer.get().key())) {
+        // only the connector's own space issues tokens for its management API, not the spaces it trusts for DSP
+        TrustedIssuers.IssuerKey space = joined.get().session().ownSpace();
+        if (!membership.issuer().equals(claims.path("iss").asText())
+                || !parsed.get().verifiedBy(space.suite(), space.key())) {
             return refused("forged-token", "the token is not signed by this connector's space " + membership.issuer());
         }
         Instant expires = Instant.ofEpochSecond(claims.path("exp").asLong(0));
