@@ -188,6 +188,7 @@ final class TckScript {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array goes only to Map.ofEntries, which reads it
     private void providerNegotiation(
             String test, String dataset, Map.Entry<ProviderReaction.Moment, ProviderReaction.Next>... reactions) {
         properties.put(test + "_DATASETID", dataset);
@@ -196,6 +197,7 @@ final class TckScript {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array goes only to Map.ofEntries, which reads it
     private void consumerNegotiation(
             String test, String dataset, Map.Entry<ConsumerReaction.Moment, ConsumerReaction.Next>... reactions) {
         properties.put(test + "_DATASETID", dataset);
