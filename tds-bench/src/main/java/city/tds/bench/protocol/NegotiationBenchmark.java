@@ -105,9 +105,11 @@ public final class NegotiationBenchmark {
             String provider = tax.session().membership().participantId();
 
             run(bank.consumer(), bankNode.database(), provider, taxAddress, offer, warmUp, inFlight);
+            long cpuBefore = processCpuNanos();
             long started = System.nanoTime();
             Set<String> ids = run(bank.consumer(), bankNode.database(), provider, taxAddress, offer, count, inFlight);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
             long[] latencies = latencies(bankNode.database(), ids);
             System.out.printf(
                     "finalized %,d negotiations in %.1f s: **%,.0f negotiations/s**; latency p50 %d ms, p95 %d ms,"
@@ -119,7 +121,20 @@ public final class NegotiationBenchmark {
                     percentile(latencies, 0.95),
                     percentile(latencies, 0.99),
                     latencies[latencies.length - 1]);
+            // the CPU of this JVM (all nodes but an external PostgreSQL): what one negotiation costs, whatever the load
+            System.out.printf(
+                    "CPU of this JVM: %.1f ms per negotiation (%.1f ms per DSP message), %.0f %% of %d cores%n",
+                    cpuMillis / count,
+                    cpuMillis / count / 4,
+                    100 * cpuMillis / 1000 / seconds / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static Set<String> run(
