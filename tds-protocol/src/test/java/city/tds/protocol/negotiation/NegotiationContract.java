@@ -167,20 +167,10 @@ public abstract class NegotiationContract {
         assertThat(atTax.state()).isEqualTo(NegotiationState.FINALIZED);
         assertThat(atBank.providerPid()).isEqualTo(atTax.id());
         assertThat(policies.readStored(atBank.offer()).value().assignee()).isEqualTo(BANK);
-        assertThat(bank.evidenceTypes())
-                .containsExactly(
-                        "contract.requested",
-                        "contract.offered",
-                        "contract.accepted",
-                        "contract.agreed",
-                        "contract.finalized");
-        assertThat(tax.evidenceTypes())
-                .containsExactly(
-                        "contract.requested",
-                        "contract.offered",
-                        "contract.accepted",
-                        "contract.agreed",
-                        "contract.finalized");
+        List<String> steps = List.of(
+                "contract.requested", "contract.offered", "contract.accepted", "contract.agreed", "contract.finalized");
+        assertThat(bank.evidenceTypes()).containsExactlyElementsOf(steps);
+        assertThat(tax.evidenceTypes()).containsExactlyElementsOf(steps);
     }
 
     @Test
