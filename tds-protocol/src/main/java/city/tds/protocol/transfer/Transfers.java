@@ -37,8 +37,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Transfer processes on both sides. The provider takes a consumer's request only under a finalized agreement with that
- * consumer, in a format whose delivery mode the agreement's policy admits for it, and starts at once; either side may
- * then suspend, resume, complete or terminate. Each step is one unit of work with its queued message and evidence
+ * consumer, in a format whose delivery mode the agreement's policy admits for it, and then does what its {@link
+ * TransferReaction} says (in production: starts at once); either side may then suspend, resume, complete or terminate. Each step is one unit of work with its queued message and evidence
  * ({@code transfer.requested}, {@code .started}, {@code .suspended}, {@code .completed}, {@code .terminated}).
  *
  * <p>The data itself does not move yet: the start message carries no data address until the data plane exists.
