@@ -58,97 +58,50 @@ public record ContractNegotiation(
 
     /** The next version of this negotiation, in {@code next}, changed at {@code at}. */
     public ContractNegotiation moved(NegotiationState next, Instant at) {
-        return new ContractNegotiation(
-                id,
-                role,
-                providerPid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                next,
-                offerId,
-                target,
-                offer,
-                agreementId,
-                reason,
-                version + 1,
-                createdAt,
-                at);
+        return copy(providerPid, next, offerId, offer, agreementId, reason, version + 1, at);
     }
 
     public ContractNegotiation withProviderPid(String pid) {
-        return new ContractNegotiation(
-                id,
-                role,
-                pid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                state,
-                offerId,
-                target,
-                offer,
-                agreementId,
-                reason,
-                version,
-                createdAt,
-                updatedAt);
+        return copy(pid, state, offerId, offer, agreementId, reason, version, updatedAt);
     }
 
     public ContractNegotiation withAgreementId(String agreement) {
-        return new ContractNegotiation(
-                id,
-                role,
-                providerPid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                state,
-                offerId,
-                target,
-                offer,
-                agreement,
-                reason,
-                version,
-                createdAt,
-                updatedAt);
+        return copy(providerPid, state, offerId, offer, agreement, reason, version, updatedAt);
     }
 
     public ContractNegotiation withReason(String why) {
-        return new ContractNegotiation(
-                id,
-                role,
-                providerPid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                state,
-                offerId,
-                target,
-                offer,
-                agreementId,
-                why,
-                version,
-                createdAt,
-                updatedAt);
+        return copy(providerPid, state, offerId, offer, agreementId, why, version, updatedAt);
     }
 
     public ContractNegotiation withOffer(String newOfferId, String newOffer) {
+        return copy(providerPid, state, newOfferId, newOffer, agreementId, reason, version, updatedAt);
+    }
+
+    /** This negotiation with the fields that change over its life replaced; the rest is fixed when it opens. */
+    private ContractNegotiation copy(
+            String newProviderPid,
+            NegotiationState newState,
+            String newOfferId,
+            String newOffer,
+            String newAgreementId,
+            String newReason,
+            long newVersion,
+            Instant newUpdatedAt) {
         return new ContractNegotiation(
                 id,
                 role,
-                providerPid,
+                newProviderPid,
                 consumerPid,
                 counterpartyId,
                 counterpartyAddress,
-                state,
+                newState,
                 newOfferId,
                 target,
                 newOffer,
-                agreementId,
-                reason,
-                version,
+                newAgreementId,
+                newReason,
+                newVersion,
                 createdAt,
-                updatedAt);
+                newUpdatedAt);
     }
 }

@@ -43,74 +43,43 @@ public record TransferProcess(
     }
 
     public TransferProcess moved(TransferState next, Instant at) {
-        return new TransferProcess(
-                id,
-                role,
-                providerPid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                next,
-                agreementId,
-                format,
-                dataAddress,
-                reason,
-                version + 1,
-                createdAt,
-                at);
+        return copy(providerPid, next, dataAddress, reason, version + 1, at);
     }
 
     public TransferProcess withProviderPid(String pid) {
-        return new TransferProcess(
-                id,
-                role,
-                pid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                state,
-                agreementId,
-                format,
-                dataAddress,
-                reason,
-                version,
-                createdAt,
-                updatedAt);
+        return copy(pid, state, dataAddress, reason, version, updatedAt);
     }
 
     public TransferProcess withDataAddress(String address) {
-        return new TransferProcess(
-                id,
-                role,
-                providerPid,
-                consumerPid,
-                counterpartyId,
-                counterpartyAddress,
-                state,
-                agreementId,
-                format,
-                address,
-                reason,
-                version,
-                createdAt,
-                updatedAt);
+        return copy(providerPid, state, address, reason, version, updatedAt);
     }
 
     public TransferProcess withReason(String why) {
+        return copy(providerPid, state, dataAddress, why, version, updatedAt);
+    }
+
+    /** This process with the fields that change over its life replaced; the rest is fixed when it opens. */
+    private TransferProcess copy(
+            String newProviderPid,
+            TransferState newState,
+            String newDataAddress,
+            String newReason,
+            long newVersion,
+            Instant newUpdatedAt) {
         return new TransferProcess(
                 id,
                 role,
-                providerPid,
+                newProviderPid,
                 consumerPid,
                 counterpartyId,
                 counterpartyAddress,
-                state,
+                newState,
                 agreementId,
                 format,
-                dataAddress,
-                why,
-                version,
+                newDataAddress,
+                newReason,
+                newVersion,
                 createdAt,
-                updatedAt);
+                newUpdatedAt);
     }
 }
