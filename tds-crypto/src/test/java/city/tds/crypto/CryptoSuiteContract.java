@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CryptoSuite} must do. Each suite's test extends this and adds its known-answer tests. */
@@ -38,6 +43,36 @@ abstract class CryptoSuiteContract {
         }
         SigningKeyPair stranger = suite.generateSigningKeyPair();
         assertThat(suite.verify(stranger.publicKey(), MESSAGE, signature)).isFalse();
+    }
+
+    @Test
+    void oneKeyPairSignsManyMessagesFromManyThreadsEachSignatureItsOwn() throws Exception {
+        SigningKeyPair keys = suite.generateSigningKeyPair();
+        int threads = 4;
+        int each = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<Boolean>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<Boolean> checks = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        byte[] message = ("message " + thread + "/" + i).getBytes(StandardCharsets.UTF_8);
+                        byte[] signature = suite.sign(keys, message);
+                        byte[] other = ("message " + thread + "/" + (i + 1)).getBytes(StandardCharsets.UTF_8);
+                        checks.add(suite.verify(keys.publicKey(), message, signature));
+                        checks.add(!suite.verify(keys.publicKey(), other, signature));
+                    }
+                    return checks;
+                }));
+            }
+            for (Future<List<Boolean>> result : results) {
+                assertThat(result.get()).hasSize(2 * each).containsOnly(true);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

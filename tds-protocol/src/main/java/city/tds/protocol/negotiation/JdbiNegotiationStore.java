@@ -73,6 +73,17 @@ public final class JdbiNegotiationStore implements NegotiationStore {
     }
 
     @Override
+    public boolean learnProviderPid(String id, String providerPid) {
+        return db.withHandle(h -> h.createUpdate("UPDATE dsp_negotiation SET provider_pid = :providerPid"
+                                + " WHERE id = :id AND role = 'CONSUMER'"
+                                + " AND provider_pid IS NULL")
+                        .bind("id", id)
+                        .bind("providerPid", providerPid)
+                        .execute())
+                == 1;
+    }
+
+    @Override
     public Optional<ContractNegotiation> find(String id) {
         return db.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dsp_negotiation WHERE id = :id")
                 .bind("id", id)

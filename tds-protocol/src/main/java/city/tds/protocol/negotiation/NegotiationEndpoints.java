@@ -66,45 +66,44 @@ public final class NegotiationEndpoints implements DspEndpoint {
         if (!method.equals("POST")) {
             return error(null, null, Problem.notFound("dsp-unknown-endpoint", "no endpoint " + method + " " + path));
         }
-        Optional<ProcessRole> role = side(pid);
-        if (role.isEmpty()) {
-            return unknown(pid);
-        }
-        boolean providerSide = role.get() == ProcessRole.PROVIDER;
+        // a path that only one side takes needs no lookup here: that side's handler finds its own negotiation (or
+        // answers 404); only the paths both sides share ask the store which side this connector is on
         return switch (rest) {
-            case "request" ->
-                providerSide
-                        ? post(body, DspMessageType.CONTRACT_REQUEST, m -> provider.onRequest(from, m))
-                        : notHere(pid, rest);
+            case "request" -> post(body, DspMessageType.CONTRACT_REQUEST, m -> counterRequest(from, pid, m));
             case "agreement/verification" ->
-                providerSide
-                        ? post(
-                                body,
-                                DspMessageType.CONTRACT_AGREEMENT_VERIFICATION,
-                                m -> provider.onVerification(from, pid, m))
-                        : notHere(pid, rest);
-            case "agreement" ->
-                providerSide
-                        ? notHere(pid, rest)
-                        : post(body, DspMessageType.CONTRACT_AGREEMENT, m -> consumer.onAgreement(from, pid, m));
-            case "offers" ->
-                providerSide
-                        ? notHere(pid, rest)
-                        : post(body, DspMessageType.CONTRACT_OFFER, m -> consumer.onOffer(from, pid, m));
+                post(body, DspMessageType.CONTRACT_AGREEMENT_VERIFICATION, m -> provider.onVerification(from, pid, m));
+            case "agreement" -> post(body, DspMessageType.CONTRACT_AGREEMENT, m -> consumer.onAgreement(from, pid, m));
+            case "offers" -> post(body, DspMessageType.CONTRACT_OFFER, m -> consumer.onOffer(from, pid, m));
             case "events" ->
-                post(
-                        body,
-                        DspMessageType.CONTRACT_NEGOTIATION_EVENT,
-                        m -> providerSide ? provider.onEvent(from, pid, m) : consumer.onEvent(from, pid, m));
+                side(pid)
+                        .map(role -> post(
+                                body,
+                                DspMessageType.CONTRACT_NEGOTIATION_EVENT,
+                                m -> role == ProcessRole.PROVIDER
+                                        ? provider.onEvent(from, pid, m)
+                                        : consumer.onEvent(from, pid, m)))
+                        .orElseGet(() -> unknown(pid));
             case "termination" ->
-                post(
-                        body,
-                        DspMessageType.CONTRACT_NEGOTIATION_TERMINATION,
-                        m -> providerSide
-                                ? provider.onTermination(from, pid, m)
-                                : consumer.onTermination(from, pid, m));
+                side(pid)
+                        .map(role -> post(
+                                body,
+                                DspMessageType.CONTRACT_NEGOTIATION_TERMINATION,
+                                m -> role == ProcessRole.PROVIDER
+                                        ? provider.onTermination(from, pid, m)
+                                        : consumer.onTermination(from, pid, m)))
+                        .orElseGet(() -> unknown(pid));
             default -> error(null, null, Problem.notFound("dsp-unknown-endpoint", "no endpoint POST " + path));
         };
+    }
+
+    /** A request on an open negotiation's path must name that negotiation, or it would open another one. */
+    private Result<ContractNegotiation> counterRequest(Counterparty from, String pid, DspMessage request) {
+        if (!request.text("providerPid").filter(pid::equals).isPresent()) {
+            return Result.fail(Problem.invalidInput(
+                    "dsp-pid-mismatch",
+                    "a ContractRequestMessage to /negotiations/" + pid + "/request must have providerPid " + pid));
+        }
+        return provider.onRequest(from, request);
     }
 
     private Optional<ProcessRole> side(String pid) {
@@ -138,14 +137,6 @@ public final class NegotiationEndpoints implements DspEndpoint {
 
     private static DspResponse unknown(String pid) {
         return error(null, null, Problem.notFound("dsp-unknown-process", "no contract negotiation " + pid));
-    }
-
-    private static DspResponse notHere(String pid, String rest) {
-        return error(
-                null,
-                null,
-                Problem.notFound(
-                        "dsp-unknown-endpoint", "negotiation " + pid + " does not take /" + rest + " on this side"));
     }
 
     static DspResponse error(String providerPid, String consumerPid, Problem problem) {

@@ -20,6 +20,13 @@ public interface NegotiationStore {
 
     Optional<ContractNegotiation> find(String id);
 
+    /**
+     * Sets the provider's pid of consumer-side negotiation {@code id} if it has none yet, in one conditional write;
+     * false if it had one already or is not a consumer's negotiation. The version stays: the pid is learnt, not a
+     * change another writer must see (a handler that moves the negotiation meanwhile carries the pid of its message).
+     */
+    boolean learnProviderPid(String id, String providerPid);
+
     /** The negotiation a counterparty opened with {@code consumerPid}, on the given side. */
     Optional<ContractNegotiation> findByConsumerPid(ProcessRole role, String counterpartyId, String consumerPid);
 

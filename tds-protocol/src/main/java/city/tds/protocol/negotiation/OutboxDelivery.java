@@ -1,7 +1,6 @@
 package city.tds.protocol.negotiation;
 
 import city.tds.core.tx.UnitOfWork;
-import city.tds.protocol.ProcessRole;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,14 +170,9 @@ public final class OutboxDelivery {
 
     /** The provider's answer to an opening request names its pid; the consumer needs it for every later message. */
     private void learnProviderPid(String processId, JsonNode body) {
-        if (body == null || !body.path("providerPid").isTextual()) {
-            return;
+        if (body != null && body.path("providerPid").isTextual()) {
+            steps.store().learnProviderPid(processId, body.get("providerPid").asText());
         }
-        steps.store()
-                .find(processId)
-                .filter(n -> n.role() == ProcessRole.CONSUMER && n.providerPid() == null)
-                .ifPresent(n -> steps.store()
-                        .update(n.withProviderPid(body.get("providerPid").asText()), n.version()));
     }
 
     private void giveUp(OutboundMessage message, String claim, String reason) {
