@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
 import org.bouncycastle.crypto.modes.GCMModeCipher;
 import org.bouncycastle.crypto.params.AEADParameters;
@@ -63,6 +64,16 @@ abstract class BcCryptoSuite implements CryptoSuite {
                 return out;
             }
         };
+    }
+
+    @Override
+    public byte[] mac(byte[] key, byte[] data) {
+        HMac hmac = new HMac(newDigest());
+        hmac.init(new KeyParameter(key));
+        hmac.update(data, 0, data.length);
+        byte[] out = new byte[hmac.getMacSize()];
+        hmac.doFinal(out, 0);
+        return out;
     }
 
     @Override

@@ -26,6 +26,12 @@ public interface CryptoSuite {
     /** An incremental hash for data that arrives in pieces. */
     Hasher newHasher();
 
+    /**
+     * A keyed hash (HMAC, RFC 2104, over this suite's hash: HMAC-SM3 or HMAC-SHA-256), for keyed pseudonyms and for
+     * deriving keys from a secret with a label.
+     */
+    byte[] mac(byte[] key, byte[] data);
+
     /** {@code SM2-SM3} or {@code Ed25519}. */
     String signatureAlgorithm();
 

@@ -76,6 +76,19 @@ abstract class CryptoSuiteContract {
     }
 
     @Test
+    void aMacDependsOnKeyAndMessage() {
+        byte[] key = suite.randomBytes(32);
+        byte[] mac = suite.mac(key, MESSAGE);
+
+        assertThat(mac).hasSize(suite.hashLength()).isEqualTo(suite.mac(key.clone(), MESSAGE.clone()));
+        assertThat(suite.mac(suite.randomBytes(32), MESSAGE)).isNotEqualTo(mac);
+        byte[] other = MESSAGE.clone();
+        other[other.length - 1] ^= 1;
+        assertThat(suite.mac(key, other)).isNotEqualTo(mac);
+        assertThat(mac).isNotEqualTo(suite.hash(MESSAGE));
+    }
+
+    @Test
     void malformedSignaturesAreRejectedNotThrown() {
         SigningKeyPair keys = suite.generateSigningKeyPair();
         assertThat(suite.verify(keys.publicKey(), MESSAGE, new byte[0])).isFalse();

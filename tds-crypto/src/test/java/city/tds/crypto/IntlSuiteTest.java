@@ -24,6 +24,15 @@ class IntlSuiteTest extends CryptoSuiteContract {
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
+    // RFC 4231, test case 2: HMAC-SHA-256 with key "Jefe"
+    @Test
+    void hmacSha256KnownAnswer() {
+        byte[] mac = suite.mac(
+                "Jefe".getBytes(StandardCharsets.US_ASCII),
+                "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII));
+        assertThat(hex(mac)).isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    }
+
     // The GCM specification (McGrew & Viega), test case 16: AES-256 with associated data
     @Test
     void aes256GcmKnownAnswer() {
