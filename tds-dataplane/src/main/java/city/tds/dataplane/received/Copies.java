@@ -1,0 +1,413 @@
+package city.tds.dataplane.received;
+
+import city.tds.core.Problem;
+import city.tds.core.ProblemKind;
+import city.tds.core.Result;
+import city.tds.core.evidence.EvidenceActor;
+import city.tds.core.evidence.EvidenceEvent;
+import city.tds.core.evidence.EvidenceRecorder;
+import city.tds.core.id.IdGenerator;
+import city.tds.core.tx.UnitOfWork;
+import city.tds.crypto.SymmetricKey;
+import city.tds.dataplane.Sealing;
+import city.tds.dataplane.stream.ContentDigest;
+import city.tds.dataplane.usage.UsageEvent;
+import city.tds.dataplane.usage.UsageKind;
+import city.tds.dataplane.usage.UsageLog;
+import city.tds.policy.Action;
+import city.tds.policy.CompiledPolicy;
+import city.tds.policy.Decision;
+import city.tds.policy.UsageRequest;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A consumer connector's copies of received data: written encrypted as the data arrives (resuming after an
+ * interruption), complete only when the consumer's checksum equals the provider's, read only through the connector
+ * under the agreement's policy (purpose, time, elapsed time, number of uses, each use counted in the same unit of work
+ * as its evidence), and deleted, file and key, when the agreement ends or its time runs out.
+ */
+public final class Copies {
+
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final CopyStore store;
+    private final UnitOfWork tx;
+    private final Sealing sealing;
+    private final Path directory;
+    private final AgreementTerms terms;
+    private final UsageLog usage;
+    private final EvidenceRecorder evidence;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final String self;
+
+    public Copies(
+            CopyStore store,
+            UnitOfWork tx,
+            Sealing sealing,
+            Path directory,
+            AgreementTerms terms,
+            UsageLog usage,
+            EvidenceRecorder evidence,
+            IdGenerator ids,
+            Clock clock,
+            String self) {
+        this.store = store;
+        this.tx = tx;
+        this.sealing = sealing;
+        this.directory = directory;
+        this.terms = terms;
+        this.usage = usage;
+        this.evidence = evidence;
+        this.ids = ids;
+        this.clock = clock;
+        this.self = self;
+    }
+
+    /** The copy of transfer {@code transferId}, made (empty, RECEIVING, with a fresh key) if there is none yet. */
+    public ReceivedCopy begin(String transferId, String agreementId, String providerId, String mediaType) {
+        Optional<ReceivedCopy> existing = store.findByTransfer(transferId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String id = ids.newId();
+        SymmetricKey key = sealing.suite().newSymmetricKey();
+        byte[] sealed = sealing.seal(key.exportBytes(), "copy:" + id);
+        key.destroy();
+        Instant now = clock.instant();
+        ReceivedCopy copy = new ReceivedCopy(
+                id,
+                transferId,
+                agreementId,
+                providerId,
+                mediaType,
+                CopyState.RECEIVING,
+                sealed,
+                0,
+                0,
+                null,
+                null,
+                0,
+                null,
+                0,
+                now,
+                now);
+        return store.insert(copy) ? copy : store.findByTransfer(transferId).orElseThrow();
+    }
+
+    /**
+     * Receives copy {@code copyId}'s data from {@code source}, from where an earlier attempt stopped. An interrupted
+     * source leaves the copy RECEIVING (what arrived is kept, to resume from); a local storage failure or a checksum
+     * that differs from the provider's leaves it FAILED with its file removed. Never presents part of the data as
+     * the whole.
+     */
+    public Result<ReceivedCopy> receive(String copyId, DataFetcher source) {
+        Optional<ReceivedCopy> found = store.find(copyId);
+        if (found.isEmpty()) {
+            return Result.fail(Problem.notFound("copy-unknown", "no copy " + copyId));
+        }
+        ReceivedCopy copy = found.get();
+        if (copy.state() != CopyState.RECEIVING) {
+            return Result.ok(copy);
+        }
+        Path file = file(copy);
+        ContentDigest digest = digestFor(copy.mediaType());
+        long offset;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            return fail(copy, "cannot create the copies directory: " + e.getMessage(), file);
+        }
+        try (CopyWriter writer = CopyWriter.open(file, keying(copy), digest)) {
+            offset = writer.offset();
+            byte[] buffer = new byte[COPY_BUFFER];
+            try (InputStream in = source.open(offset)) {
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buffer);
+                    } catch (IOException interrupted) {
+                        writer.checkpoint();
+                        return interrupted(copy, writer.offset(), interrupted);
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    writer.write(buffer, 0, n);
+                }
+            } catch (IOException unreachable) {
+                writer.checkpoint();
+                return interrupted(copy, writer.offset(), unreachable);
+            }
+            writer.finish();
+        } catch (IOException | UncheckedIOException storage) {
+            return fail(copy, "storing the copy failed: " + storage.getMessage(), file);
+        }
+        String theirs;
+        try {
+            theirs = source.providerChecksum();
+        } catch (IOException e) {
+            return interrupted(copy, offset, e);
+        }
+        ContentDigest.Checksum own = digest.finish();
+        return tx.attempt(t -> {
+            ReceivedCopy received = copy.received(own.bytes(), own.records(), own.labelled(), theirs, clock.instant());
+            if (!store.update(received, copy.version())) {
+                return Result.fail(Problem.conflict("copy-concurrent-change", "copy " + copyId + " changed meanwhile"));
+            }
+            record(received.state() == CopyState.COMPLETE ? "copy.received" : "copy.failed", received, Map.of());
+            if (received.state() == CopyState.COMPLETE) {
+                usage.record(new UsageEvent(
+                        received.agreementId(),
+                        received.transferId(),
+                        UsageKind.RECEIVED,
+                        received.providerId(),
+                        0,
+                        received.records(),
+                        received.bytes(),
+                        null,
+                        received.updatedAt()));
+            } else {
+                deleteFile(file);
+            }
+            return Result.ok(received);
+        });
+    }
+
+    /** A read of a complete copy that the agreement's policy permitted: the plaintext, and the copy as counted. */
+    public record Read(ReceivedCopy copy, InputStream data, int use) {}
+
+    /**
+     * Reads copy {@code copyId} for {@code purpose}, by {@code user} of this connector's participant, if the
+     * agreement permits this use now; the use is counted and recorded before the data is returned.
+     */
+    public Result<Read> read(String copyId, String purpose, String user) {
+        return tx.attempt(t -> {
+            Optional<ReceivedCopy> found = store.find(copyId);
+            if (found.isEmpty()) {
+                return Result.fail(Problem.notFound("copy-unknown", "no copy " + copyId));
+            }
+            ReceivedCopy copy = found.get();
+            if (copy.state() != CopyState.COMPLETE) {
+                return Result.fail(Problem.conflict(
+                        "copy-not-readable",
+                        "copy " + copyId + " is " + copy.state()
+                                + (copy.problem() == null ? "" : " (" + copy.problem() + ")")
+                                + "; only a COMPLETE copy can be read"));
+            }
+            Optional<AgreementTerms.Terms> agreement = terms.of(copy.agreementId());
+            if (agreement.isEmpty() || agreement.get().ended() != null) {
+                return Result.fail(new Problem(
+                        ProblemKind.FORBIDDEN,
+                        "agreement-ended",
+                        "agreement " + copy.agreementId() + " no longer holds"
+                                + agreement.map(a -> ": " + a.ended()).orElse("")));
+            }
+            Instant now = clock.instant();
+            Decision decision = CompiledPolicy.of(agreement.get().policy())
+                    .decide(UsageRequest.of(Action.USE, now)
+                            .withPurpose(purpose)
+                            .withElapsed(elapsed(agreement.get(), now))
+                            .withPriorUses(copy.uses()));
+            if (!decision.permitted()) {
+                return Result.fail(new Problem(
+                        ProblemKind.FORBIDDEN,
+                        "usage-denied",
+                        "agreement " + copy.agreementId() + " does not permit this read: " + decision.explanation()));
+            }
+            ReceivedCopy used = copy.used(now);
+            if (!store.update(used, copy.version())) {
+                return Result.fail(Problem.conflict(
+                        "copy-concurrent-change", "copy " + copyId + " was read concurrently; read again"));
+            }
+            InputStream data;
+            try {
+                data = CopyReader.open(file(copy), keying(copy));
+            } catch (IOException e) {
+                return Result.fail(new Problem(
+                        ProblemKind.UNAVAILABLE,
+                        "copy-damaged",
+                        "copy " + copyId + " cannot be read: " + e.getMessage()));
+            }
+            Map<String, String> detail = new LinkedHashMap<>();
+            detail.put("purpose", String.valueOf(purpose));
+            detail.put("use", Long.toString(used.uses()));
+            detail.put("user", user);
+            detail.put("decision", decision.explanation());
+            record("copy.used", used, detail);
+            usage.record(new UsageEvent(
+                    used.agreementId(),
+                    used.transferId(),
+                    UsageKind.READ,
+                    used.providerId(),
+                    1,
+                    used.records(),
+                    used.bytes(),
+                    purpose,
+                    now));
+            return Result.ok(new Read(used, data, (int) used.uses()));
+        });
+    }
+
+    /**
+     * Deletes copy {@code copyId}, file and key, and records that it verified both are gone. Deleting a deleted copy
+     * changes nothing.
+     */
+    public Result<ReceivedCopy> delete(String copyId, String reason) {
+        return tx.attempt(t -> {
+            Optional<ReceivedCopy> found = store.find(copyId);
+            if (found.isEmpty()) {
+                return Result.fail(Problem.notFound("copy-unknown", "no copy " + copyId));
+            }
+            ReceivedCopy copy = found.get();
+            if (copy.state() == CopyState.DELETED) {
+                return Result.ok(copy);
+            }
+            ReceivedCopy deleted = copy.deleted(reason, clock.instant());
+            if (!store.update(deleted, copy.version())) {
+                return Result.fail(Problem.conflict("copy-concurrent-change", "copy " + copyId + " changed meanwhile"));
+            }
+            Path file = file(copy);
+            deleteFile(file);
+            if (Files.exists(file)) {
+                throw new IllegalStateException("the file of copy " + copyId + " is still there after deleting it");
+            }
+            Map<String, String> detail = new LinkedHashMap<>();
+            detail.put("reason", reason);
+            detail.put("fileRemoved", "true");
+            detail.put("keyDestroyed", "true");
+            record("copy.deleted", deleted, detail);
+            return Result.ok(deleted);
+        });
+    }
+
+    /**
+     * The policy monitor's pass: deletes every live copy whose agreement ended, or whose time has run out (no use is
+     * possible now, whatever the purpose). Returns the copies deleted.
+     */
+    public List<ReceivedCopy> enforce(int limit) {
+        Instant now = clock.instant();
+        return store.live(null, limit).stream()
+                .map(copy -> expired(copy, now)
+                        .flatMap(why -> delete(copy.id(), why).isOk() ? Optional.of(copy) : Optional.empty()))
+                .flatMap(Optional::stream)
+                .collect(Collectors.toList());
+    }
+
+    public Optional<ReceivedCopy> find(String copyId) {
+        return store.find(copyId);
+    }
+
+    public Optional<ReceivedCopy> ofTransfer(String transferId) {
+        return store.findByTransfer(transferId);
+    }
+
+    public List<ReceivedCopy> list(int limit) {
+        return store.list(limit);
+    }
+
+    /** Whether copy {@code copy} must go now, and why. */
+    private Optional<String> expired(ReceivedCopy copy, Instant now) {
+        Optional<AgreementTerms.Terms> agreement = terms.of(copy.agreementId());
+        if (agreement.isEmpty()) {
+            return Optional.of("agreement " + copy.agreementId() + " is not known to this connector");
+        }
+        if (agreement.get().ended() != null) {
+            return Optional.of("agreement " + copy.agreementId() + " ended: "
+                    + agreement.get().ended());
+        }
+        Decision decision = CompiledPolicy.of(agreement.get().policy())
+                .decide(UsageRequest.of(Action.USE, now).withElapsed(elapsed(agreement.get(), now)));
+        if (decision instanceof Decision.Denied) {
+            return Optional.of(
+                    "agreement " + copy.agreementId() + " permits no use any more: " + decision.explanation());
+        }
+        return Optional.empty();
+    }
+
+    private static Duration elapsed(AgreementTerms.Terms agreement, Instant now) {
+        Duration d = Duration.between(agreement.agreedAt(), now);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private Result<ReceivedCopy> interrupted(ReceivedCopy copy, long at, IOException e) {
+        return Result.fail(new Problem(
+                ProblemKind.UNAVAILABLE,
+                "transfer-interrupted",
+                "receiving copy " + copy.id() + " stopped at byte " + at + " (" + e.getMessage()
+                        + "); it resumes from there"));
+    }
+
+    private Result<ReceivedCopy> fail(ReceivedCopy copy, String why, Path file) {
+        deleteFile(file);
+        tx.run(t -> store.find(copy.id())
+                .filter(c -> c.state() == CopyState.RECEIVING)
+                .ifPresent(c -> {
+                    ReceivedCopy failed = c.failed(why, clock.instant());
+                    if (store.update(failed, c.version())) {
+                        record("copy.failed", failed, Map.of("reason", why));
+                    }
+                }));
+        return Result.fail(new Problem(ProblemKind.UNAVAILABLE, "copy-failed", why));
+    }
+
+    private CopyFile.Keying keying(ReceivedCopy copy) {
+        byte[] raw = sealing.open(copy.sealedKey(), "copy:" + copy.id())
+                .orElseThrow(() -> new IllegalStateException("the key of copy " + copy.id() + " does not open"));
+        return new CopyFile.Keying(sealing.suite(), sealing.suite().symmetricKey(raw), copy.id());
+    }
+
+    private ContentDigest digestFor(String mediaType) {
+        boolean csv = "text/csv".equals(mediaType);
+        return new ContentDigest(sealing.suite(), csv, csv);
+    }
+
+    private Path file(ReceivedCopy copy) {
+        return directory.resolve(copy.id() + ".copy");
+    }
+
+    private static void deleteFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+
+    private void record(String type, ReceivedCopy copy, Map<String, String> detail) {
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
+                .put("copy", copy.id())
+                .put("transfer", copy.transferId())
+                .put("agreement", copy.agreementId())
+                .put("state", copy.state().name())
+                .put("bytes", copy.bytes())
+                .put("records", copy.records())
+                .put("digest", copy.digest())
+                .put("providerDigest", copy.providerDigest());
+        detail.forEach(body::put);
+        evidence.record(new EvidenceEvent(
+                type,
+                clock.instant(),
+                EvidenceActor.SYSTEM,
+                List.of("copy:" + copy.id(), "transfer:" + copy.transferId(), "agreement:" + copy.agreementId()),
+                Set.of(self, copy.providerId()),
+                body.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}

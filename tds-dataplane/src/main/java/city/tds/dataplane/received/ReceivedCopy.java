@@ -1,0 +1,120 @@
+package city.tds.dataplane.received;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A consumer's copy of what one transfer delivered.
+ *
+ * @param sealedKey the copy's data key sealed with the node's sealing key; null once deleted
+ * @param digest the consumer's checksum of what it received ({@code sm3:<hex>}), once complete
+ * @param providerDigest the provider's checksum of what it sent, once known
+ * @param uses how many reads the agreement's count constraint has seen
+ * @param problem why the copy failed or was deleted, for its owner
+ */
+public record ReceivedCopy(
+        String id,
+        String transferId,
+        String agreementId,
+        String providerId,
+        String mediaType,
+        CopyState state,
+        byte[] sealedKey,
+        long bytes,
+        long records,
+        String digest,
+        String providerDigest,
+        long uses,
+        String problem,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public ReceivedCopy {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(transferId, "transferId");
+        Objects.requireNonNull(agreementId, "agreementId");
+        Objects.requireNonNull(state, "state");
+    }
+
+    ReceivedCopy received(long byteCount, long recordCount, String own, String theirs, Instant at) {
+        boolean match = own.equals(theirs);
+        return new ReceivedCopy(
+                id,
+                transferId,
+                agreementId,
+                providerId,
+                mediaType,
+                match ? CopyState.COMPLETE : CopyState.FAILED,
+                sealedKey,
+                byteCount,
+                recordCount,
+                own,
+                theirs,
+                uses,
+                match ? null : "the checksum of what arrived (" + own + ") is not the provider's (" + theirs + ")",
+                version + 1,
+                createdAt,
+                at);
+    }
+
+    ReceivedCopy failed(String why, Instant at) {
+        return new ReceivedCopy(
+                id,
+                transferId,
+                agreementId,
+                providerId,
+                mediaType,
+                CopyState.FAILED,
+                sealedKey,
+                bytes,
+                records,
+                digest,
+                providerDigest,
+                uses,
+                why,
+                version + 1,
+                createdAt,
+                at);
+    }
+
+    ReceivedCopy used(Instant at) {
+        return new ReceivedCopy(
+                id,
+                transferId,
+                agreementId,
+                providerId,
+                mediaType,
+                state,
+                sealedKey,
+                bytes,
+                records,
+                digest,
+                providerDigest,
+                uses + 1,
+                problem,
+                version + 1,
+                createdAt,
+                at);
+    }
+
+    ReceivedCopy deleted(String why, Instant at) {
+        return new ReceivedCopy(
+                id,
+                transferId,
+                agreementId,
+                providerId,
+                mediaType,
+                CopyState.DELETED,
+                null,
+                bytes,
+                records,
+                digest,
+                providerDigest,
+                uses,
+                why,
+                version + 1,
+                createdAt,
+                at);
+    }
+}

@@ -1,0 +1,120 @@
+package city.tds.dataplane.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+
+/**
+ * A table's rows as CSV (RFC 4180, a header line of column labels, CRLF-free: lines end with LF), produced row by row
+ * as the stream is read, so that memory stays flat whatever the table's size. Rows are ordered by every column, so
+ * that reading again yields the same bytes while the table is unchanged (a resumed transfer skips what was sent).
+ */
+final class JdbcCsvStream extends InputStream {
+
+    private static final int FETCH = 1_000;
+
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final int columns;
+    private byte[] buffer;
+    private int position;
+    private boolean done;
+
+    JdbcCsvStream(Connection connection, String table) throws SQLException {
+        this.connection = connection;
+        try {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            int count;
+            try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
+                    ResultSet empty = probe.executeQuery()) {
+                count = empty.getMetaData().getColumnCount();
+            }
+            StringBuilder order = new StringBuilder();
+            for (int i = 1; i <= count; i++) {
+                order.append(i == 1 ? "" : ", ").append(i);
+            }
+            this.statement = connection.prepareStatement("SELECT * FROM " + table + " ORDER BY " + order);
+            statement.setFetchSize(FETCH);
+            this.rows = statement.executeQuery();
+            this.columns = count;
+            ResultSetMetaData meta = rows.getMetaData();
+            StringBuilder header = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+                header.append(i == 1 ? "" : ",").append(field(meta.getColumnLabel(i)));
+            }
+            this.buffer = header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) throws IOException {
+        if (length == 0) {
+            return 0;
+        }
+        while (position == buffer.length) {
+            if (done || !nextRow()) {
+                return -1;
+            }
+        }
+        int n = Math.min(length, buffer.length - position);
+        System.arraycopy(buffer, position, target, offset, n);
+        position += n;
+        return n;
+    }
+
+    private boolean nextRow() throws IOException {
+        try {
+            if (!rows.next()) {
+                done = true;
+                return false;
+            }
+            StringBuilder line = new StringBuilder();
+            for (int i = 1; i <= columns; i++) {
+                String value = rows.getString(i);
+                line.append(i == 1 ? "" : ",").append(value == null ? "" : field(value));
+            }
+            buffer = line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+            position = 0;
+            return true;
+        } catch (SQLException e) {
+            throw new IOException("reading the table failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A CSV field: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+    static String field(String value) {
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (connection;
+                statement;
+                rows) {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IOException("closing the table's connection failed: " + e.getMessage(), e);
+        }
+    }
+}

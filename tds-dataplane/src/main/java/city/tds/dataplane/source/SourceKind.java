@@ -1,0 +1,32 @@
+package city.tds.dataplane.source;
+
+/** What a source is, and the media type its data is delivered in. */
+public enum SourceKind {
+    /** A CSV file (RFC 4180, UTF-8, a header line) below the connector's sources directory. */
+    CSV_FILE("text/csv", true),
+    /** A JSON Lines file (one JSON value per line, UTF-8) below the connector's sources directory. */
+    JSON_LINES_FILE("application/x-ndjson", false),
+    /** A table or view reached over JDBC (H2 or PostgreSQL), delivered as CSV with a header line. */
+    JDBC_TABLE("text/csv", true);
+
+    private final String mediaType;
+    private final boolean headerLine;
+
+    SourceKind(String mediaType, boolean headerLine) {
+        this.mediaType = mediaType;
+        this.headerLine = headerLine;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    /** Whether the delivered data starts with a header line that is not a record. */
+    public boolean headerLine() {
+        return headerLine;
+    }
+
+    public boolean isFile() {
+        return this == CSV_FILE || this == JSON_LINES_FILE;
+    }
+}

@@ -1,0 +1,235 @@
+package city.tds.dataplane.source;
+
+import city.tds.core.Problem;
+import city.tds.core.ProblemKind;
+import city.tds.core.Result;
+import city.tds.dataplane.Sealing;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * The sources a provider's connector holds: registered by its administrator, checked when registered (the file is
+ * there and readable below the sources directory; the table answers with the given credentials), and opened for
+ * transfers. Passwords are sealed at rest and never returned.
+ */
+public final class Sources {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern TABLE =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+    /**
+     * JDBC URL settings that make a driver run code or SQL of the URL's choosing (H2's INIT scripts, PostgreSQL's
+     * pluggable factories and log files); a source's URL may not use them.
+     */
+    private static final List<String> UNSAFE_URL_SETTINGS = List.of(
+            "init=",
+            "runscript",
+            "create alias",
+            "socketfactory",
+            "sslfactory",
+            "sslhostnameverifier",
+            "sslpasswordcallback",
+            "authenticationpluginclassname",
+            "loggerfile",
+            "loggerlevel");
+
+    private static final int LOGIN_TIMEOUT_SECONDS = 5;
+
+    private final SourceStore store;
+    private final Sealing sealing;
+    private final Path root;
+    private final Clock clock;
+
+    /** {@code root} is the directory file sources must lie below. */
+    public Sources(SourceStore store, Sealing sealing, Path root, Clock clock) {
+        this.store = store;
+        this.sealing = sealing;
+        this.root = root.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Result<SourceDefinition> register(SourceRequest request, String by) {
+        if (request.name() == null || !NAME.matcher(request.name()).matches()) {
+            return invalid(
+                    "source-name-invalid",
+                    "a source name is 1 to 100 of a-z, 0-9, '.', '_' and '-', starting with a letter or digit; got "
+                            + request.name());
+        }
+        SourceKind kind;
+        try {
+            kind = SourceKind.valueOf(String.valueOf(request.kind()));
+        } catch (IllegalArgumentException e) {
+            return invalid(
+                    "source-kind-unknown",
+                    "kind must be one of " + List.of(SourceKind.values()) + "; got " + request.kind());
+        }
+        Result<SourceDefinition> checked = kind.isFile() ? file(request, kind, by) : table(request, by);
+        if (!checked.isOk()) {
+            return checked;
+        }
+        byte[] sealed = request.password() == null || !checked.value().hasSecret()
+                ? null
+                : sealing.seal(request.password().getBytes(StandardCharsets.UTF_8), "source:" + request.name());
+        if (!store.insert(checked.value(), sealed)) {
+            return Result.fail(Problem.conflict("source-exists", "a source named " + request.name() + " exists"));
+        }
+        return checked;
+    }
+
+    public List<SourceDefinition> list() {
+        return store.list();
+    }
+
+    public Optional<SourceDefinition> find(String name) {
+        return store.find(name).map(SourceStore.Stored::definition);
+    }
+
+    public boolean remove(String name) {
+        return store.delete(name);
+    }
+
+    /**
+     * Opens source {@code name}'s data at byte {@code offset}. A file is read from there; a table is exported again
+     * and the bytes before the offset skipped.
+     */
+    public Result<SourceStream> open(String name, long offset) {
+        Optional<SourceStore.Stored> stored = store.find(name);
+        if (stored.isEmpty()) {
+            return Result.fail(Problem.notFound("source-unknown", "this connector holds no source " + name));
+        }
+        SourceDefinition d = stored.get().definition();
+        try {
+            if (d.kind().isFile()) {
+                SeekableByteChannel channel = Files.newByteChannel(root.resolve(d.location()));
+                channel.position(offset);
+                return Result.ok(new SourceStream(Channels.newInputStream(channel), d.kind()));
+            }
+            InputStream csv = new JdbcCsvStream(connect(d, password(stored.get())), d.table());
+            csv.skipNBytes(offset);
+            return Result.ok(new SourceStream(csv, d.kind()));
+        } catch (IOException e) {
+            return unavailable(d, e.getMessage());
+        } catch (SQLException e) {
+            return unavailable(d, e.getMessage());
+        }
+    }
+
+    private Result<SourceDefinition> file(SourceRequest request, SourceKind kind, String by) {
+        if (request.location() == null || request.location().isBlank()) {
+            return invalid("source-location-missing", "a file source needs location: a path below " + root);
+        }
+        Path file;
+        try {
+            file = root.resolve(request.location()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return invalid("source-location-invalid", "not a path: " + request.location());
+        }
+        if (!file.startsWith(root) || file.equals(root)) {
+            return invalid(
+                    "source-outside-root",
+                    "a file source must lie below the sources directory " + root + "; " + request.location()
+                            + " does not");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            return invalid("source-file-missing", "no readable file " + root.relativize(file) + " below " + root);
+        }
+        try {
+            if (!file.toRealPath().startsWith(root.toRealPath())) {
+                return invalid(
+                        "source-outside-root", request.location() + " links to a file outside the sources directory");
+            }
+        } catch (IOException e) {
+            return invalid("source-file-missing", "cannot resolve " + request.location() + ": " + e.getMessage());
+        }
+        return Result.ok(new SourceDefinition(
+                request.name(), kind, root.relativize(file).toString(), null, null, false, clock.instant(), by));
+    }
+
+    private Result<SourceDefinition> table(SourceRequest request, String by) {
+        String url = request.location();
+        if (url == null || !(url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"))) {
+            return invalid(
+                    "source-jdbc-unsupported",
+                    "a table source's location is a jdbc:postgresql: or jdbc:h2: URL; got " + url);
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        for (String unsafe : UNSAFE_URL_SETTINGS) {
+            if (lower.contains(unsafe)) {
+                return invalid("source-jdbc-unsafe", "a source's JDBC URL may not use '" + unsafe + "' (it runs code)");
+            }
+        }
+        if (request.table() == null || !TABLE.matcher(request.table()).matches()) {
+            return invalid(
+                    "source-table-invalid",
+                    "table must be a table or view name, optionally schema-qualified; got " + request.table());
+        }
+        SourceDefinition d = new SourceDefinition(
+                request.name(),
+                SourceKind.JDBC_TABLE,
+                url,
+                request.table(),
+                request.user(),
+                request.password() != null,
+                clock.instant(),
+                by);
+        try (Connection c = connect(d, request.password());
+                var probe = c.prepareStatement("SELECT * FROM " + request.table() + " WHERE 1 = 0")) {
+            probe.executeQuery().close();
+        } catch (SQLException e) {
+            return invalid(
+                    "source-unreachable",
+                    "the table " + request.table() + " cannot be read with these settings: " + e.getMessage());
+        }
+        return Result.ok(d);
+    }
+
+    private String password(SourceStore.Stored stored) throws SQLException {
+        if (stored.sealedSecret() == null) {
+            return null;
+        }
+        return sealing.open(
+                        stored.sealedSecret(), "source:" + stored.definition().name())
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new SQLException("the source's sealed password does not open with this node's key"));
+    }
+
+    private static Connection connect(SourceDefinition d, String password) throws SQLException {
+        Properties properties = new Properties();
+        if (d.user() != null) {
+            properties.setProperty("user", d.user());
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
+        return DriverManager.getConnection(d.location(), properties);
+    }
+
+    private static Result<SourceStream> unavailable(SourceDefinition d, String detail) {
+        return Result.fail(new Problem(
+                ProblemKind.UNAVAILABLE, "source-unavailable", "source " + d.name() + " cannot be read: " + detail));
+    }
+
+    private static <T> Result<T> invalid(String code, String detail) {
+        return Result.fail(Problem.invalidInput(code, detail));
+    }
+}

@@ -1,0 +1,70 @@
+package city.tds.dataplane.stream;
+
+import city.tds.crypto.CryptoSuite;
+import city.tds.crypto.Hasher;
+import java.util.HexFormat;
+
+/**
+ * The checksum of delivered data, as both sides compute it: the suite's hash (SM3 or SHA-256) over every byte, the
+ * byte count, and the record count (lines; for CSV, lines outside quoted fields, without the header line; a last
+ * line without a line break counts). Provider and consumer each record theirs as evidence, so anyone can compare.
+ */
+public final class ContentDigest {
+
+    private final Hasher hasher;
+    private final String algorithm;
+    private final boolean csv;
+    private final boolean headerLine;
+    private long bytes;
+    private long lines;
+    private boolean inQuotes;
+    private boolean lineOpen;
+
+    public ContentDigest(CryptoSuite suite, boolean csv, boolean headerLine) {
+        this.hasher = suite.newHasher();
+        this.algorithm = suite.hashAlgorithm();
+        this.csv = csv;
+        this.headerLine = headerLine;
+    }
+
+    public void update(byte[] data, int offset, int length) {
+        hasher.update(data, offset, length);
+        bytes += length;
+        for (int i = offset; i < offset + length; i++) {
+            byte b = data[i];
+            if (csv && b == '"') {
+                inQuotes = !inQuotes;
+            }
+            if (b == '\n' && !inQuotes) {
+                lines++;
+                lineOpen = false;
+            } else {
+                lineOpen = true;
+            }
+        }
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** The records so far (complete lines, less the header line). */
+    public long records() {
+        long all = lines + (lineOpen ? 1 : 0);
+        return headerLine ? Math.max(0, all - 1) : all;
+    }
+
+    /** Ends the digest: what was delivered. The digest cannot be updated after. */
+    public Checksum finish() {
+        return new Checksum(algorithm, HexFormat.of().formatHex(hasher.digest()), bytes, records());
+    }
+
+    /** A finished checksum: {@code algorithm} and lower-case hex {@code digest}, with the counts. */
+    public record Checksum(String algorithm, String digest, long bytes, long records) {
+
+        /** {@code sm3:<hex>} or {@code sha-256:<hex>}. */
+        public String labelled() {
+            return algorithm.toLowerCase(java.util.Locale.ROOT) + ":" + digest;
+        }
+    }
+}

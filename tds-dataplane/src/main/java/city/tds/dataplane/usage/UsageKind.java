@@ -1,0 +1,11 @@
+package city.tds.dataplane.usage;
+
+/** What a usage event meters. */
+public enum UsageKind {
+    /** The provider served data of a transfer (bytes and records). */
+    DELIVERED,
+    /** The consumer received a whole copy (bytes and records). */
+    RECEIVED,
+    /** A read of a consumer's copy through its connector (one call, with its bytes and records). */
+    READ
+}

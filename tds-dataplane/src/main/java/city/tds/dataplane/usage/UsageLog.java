@@ -1,0 +1,52 @@
+package city.tds.dataplane.usage;
+
+import city.tds.store.Database;
+import city.tds.store.JdbiUnitOfWork;
+import city.tds.store.Timestamps;
+import java.util.List;
+
+/** The metered usage of a connector, in table {@code dp_usage}; written in the caller's unit of work. */
+public final class UsageLog {
+
+    private final JdbiUnitOfWork db;
+
+    public UsageLog(Database database) {
+        this.db = database.unitOfWork();
+    }
+
+    public void record(UsageEvent e) {
+        db.withHandle(h -> h.createUpdate("INSERT INTO dp_usage (agreement_id, transfer_id, kind, counterparty, calls,"
+                        + " records, bytes, purpose, occurred_at) VALUES (:agreement, :transfer, :kind, :counterparty,"
+                        + " :calls, :records, :bytes, :purpose, :at)")
+                .bind("agreement", e.agreementId())
+                .bind("transfer", e.transferId())
+                .bind("kind", e.kind().name())
+                .bind("counterparty", e.counterparty())
+                .bind("calls", e.calls())
+                .bind("records", e.records())
+                .bind("bytes", e.bytes())
+                .bind("purpose", e.purpose())
+                .bind("at", Timestamps.toDb(e.at()))
+                .execute());
+    }
+
+    /** The usage under {@code agreementId}, oldest first. */
+    public List<UsageEvent> of(String agreementId, int limit) {
+        return db.withHandle(h -> h.createQuery("SELECT agreement_id, transfer_id, kind, counterparty, calls, records,"
+                        + " bytes, purpose, occurred_at FROM dp_usage WHERE agreement_id = :agreement"
+                        + " ORDER BY id LIMIT :limit")
+                .bind("agreement", agreementId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new UsageEvent(
+                        rs.getString("agreement_id"),
+                        rs.getString("transfer_id"),
+                        UsageKind.valueOf(rs.getString("kind")),
+                        rs.getString("counterparty"),
+                        rs.getLong("calls"),
+                        rs.getLong("records"),
+                        rs.getLong("bytes"),
+                        rs.getString("purpose"),
+                        Timestamps.read(rs, "occurred_at")))
+                .list());
+    }
+}

@@ -1,0 +1,429 @@
+package city.tds.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.tds.core.Result;
+import city.tds.core.testkit.MutableClock;
+import city.tds.dataplane.edr.AccessTokens;
+import city.tds.dataplane.received.AgreementTerms;
+import city.tds.dataplane.received.Copies;
+import city.tds.dataplane.received.CopyState;
+import city.tds.dataplane.received.DataFetcher;
+import city.tds.dataplane.received.ReceivedCopy;
+import city.tds.dataplane.serve.Deliveries;
+import city.tds.dataplane.source.SourceDefinition;
+import city.tds.dataplane.source.SourceRequest;
+import city.tds.dataplane.source.SourceStream;
+import city.tds.dataplane.usage.UsageKind;
+import city.tds.policy.Action;
+import city.tds.policy.Policies;
+import city.tds.policy.Policy;
+import city.tds.store.Database;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data plane on one database kind: a provider's sources and pulls, a consumer's copies under their agreement. */
+abstract class DataPlaneContract {
+
+    private static final String AGREEMENT = "urn:tds:agreement:1";
+    private static final String TAX = "did:tds:tax-bureau";
+    private static final String BANK = "did:tds:bank";
+
+    protected abstract Database newDatabase();
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.startingAt("2026-12-01T08:00:00Z");
+    private final Map<String, AgreementTerms.Terms> agreements = new ConcurrentHashMap<>();
+    private Database providerDb;
+    private Database consumerDb;
+    private TestNode tax;
+    private TestNode bank;
+
+    @BeforeEach
+    void nodes() throws IOException {
+        providerDb = newDatabase();
+        consumerDb = newDatabase();
+        tax = new TestNode(providerDb, dir.resolve("tax"), clock, TAX, id -> Optional.empty());
+        bank = new TestNode(
+                consumerDb, dir.resolve("bank"), clock, BANK, id -> Optional.ofNullable(agreements.get(id)));
+        Files.createDirectories(tax.sources.root().resolve("tax"));
+        agree(Policies.permission(Action.USE));
+    }
+
+    @AfterEach
+    void close() {
+        providerDb.close();
+        consumerDb.close();
+    }
+
+    private void agree(city.tds.policy.Rule permission) {
+        Policy policy = Policies.offer(AGREEMENT, TAX, "urn:tds:product:p1", permission);
+        agreements.put(AGREEMENT, new AgreementTerms.Terms(AGREEMENT, TAX, policy, clock.instant(), null));
+    }
+
+    private String csv(int rows) {
+        StringBuilder out = new StringBuilder("credit_code,name,tax_paid\n");
+        for (int i = 0; i < rows; i++) {
+            out.append("9133010")
+                    .append(String.format("%011d", i))
+                    .append(",\"企业 ")
+                    .append(i)
+                    .append(", 有限公司\",")
+                    .append(i * 17 % 100000)
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path file = tax.sources.root().resolve("tax").resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private SourceRequest fileSource(String name, String location) {
+        return new SourceRequest(name, "CSV_FILE", location, null, null, null);
+    }
+
+    @Test
+    void aFileSourceMustBeAReadableFileBelowTheSourcesDirectory() throws IOException {
+        file("firms.csv", csv(3));
+
+        assertThat(tax.sources
+                        .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                        .isOk())
+                .isTrue();
+        assertThat(code(tax.sources.register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")))
+                .isEqualTo("source-exists");
+        assertThat(code(tax.sources.register(fileSource("outside", "../../etc/passwd"), "tax-admin")))
+                .isEqualTo("source-outside-root");
+        assertThat(code(tax.sources.register(fileSource("missing", "tax/none.csv"), "tax-admin")))
+                .isEqualTo("source-file-missing");
+        assertThat(code(tax.sources.register(fileSource("Bad Name", "tax/firms.csv"), "tax-admin")))
+                .isEqualTo("source-name-invalid");
+        assertThat(code(tax.sources.register(new SourceRequest("x", "FTP", "a", null, null, null), "tax-admin")))
+                .isEqualTo("source-kind-unknown");
+        assertThat(tax.sources.list()).extracting(SourceDefinition::name).containsExactly("tax-firms");
+        assertThat(tax.sources.find("tax-firms").orElseThrow().location()).isEqualTo("tax/firms.csv");
+    }
+
+    @Test
+    void aTableSourceIsCheckedWhenRegisteredAndItsPasswordIsSealed() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("tax-db").resolve("ledger").toAbsolutePath();
+        try (Connection c = DriverManager.getConnection(url, "ledger", "s3cret-ledger");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE firms (credit_code VARCHAR(18), name VARCHAR(100), paid INT)");
+            s.execute("INSERT INTO firms VALUES ('91330100000000002X', '乙, 公司', 20), ('91330100000000001X', '甲', 10)");
+        }
+
+        assertThat(code(tax.sources.register(
+                        new SourceRequest("ledger", "JDBC_TABLE", url, "firms", "ledger", "wrong"), "tax-admin")))
+                .isEqualTo("source-unreachable");
+        assertThat(code(tax.sources.register(
+                        new SourceRequest(
+                                "ledger",
+                                "JDBC_TABLE",
+                                url + ";INIT=RUNSCRIPT FROM 'x.sql'",
+                                "firms",
+                                "ledger",
+                                "s3cret-ledger"),
+                        "tax-admin")))
+                .isEqualTo("source-jdbc-unsafe");
+        assertThat(code(tax.sources.register(
+                        new SourceRequest("ledger", "JDBC_TABLE", url, "firms; DROP TABLE x", "ledger", "s"),
+                        "tax-admin")))
+                .isEqualTo("source-table-invalid");
+        assertThat(tax.sources
+                        .register(
+                                new SourceRequest("ledger", "JDBC_TABLE", url, "firms", "ledger", "s3cret-ledger"),
+                                "tax-admin")
+                        .isOk())
+                .isTrue();
+
+        byte[] stored = providerDb
+                .unitOfWork()
+                .withHandle(h -> h.createQuery("SELECT sealed_secret FROM dp_source WHERE name = 'ledger'")
+                        .mapTo(byte[].class)
+                        .one());
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("s3cret");
+        try (SourceStream data = tax.sources.open("ledger", 0).orElseThrow()) {
+            assertThat(new String(data.data().readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("CREDIT_CODE,NAME,PAID\n91330100000000001X,甲,10\n91330100000000002X,\"乙, 公司\",20\n");
+        }
+        try (SourceStream data = tax.sources.open("ledger", 22).orElseThrow()) {
+            assertThat(new String(data.data().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("91330100000000001X");
+        }
+    }
+
+    @Test
+    void aTokenOpensOneTransferUntilItExpiresOrIsRevoked() throws IOException {
+        file("firms.csv", csv(3));
+        tax.sources
+                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                .orElseThrow();
+        AccessTokens.Issued issued = tax.tokens.issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10));
+
+        assertThat(tax.tokens.check(issued.token(), "t1").isOk()).isTrue();
+        assertThat(code(tax.tokens.check(issued.token(), "t2"))).isEqualTo("edr-wrong-transfer");
+        assertThat(code(tax.tokens.check("tds-edr-forged", "t1"))).isEqualTo("edr-unknown");
+        assertThat(code(tax.tokens.check(null, "t1"))).isEqualTo("edr-missing");
+        assertThat(tax.deliveries
+                        .serve(issued.token(), "t2", 0)
+                        .problem()
+                        .kind()
+                        .httpStatus())
+                .isEqualTo(403);
+
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(code(tax.tokens.check(issued.token(), "t1"))).isEqualTo("edr-expired");
+
+        AccessTokens.Issued second = tax.tokens.issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10));
+        assertThat(tax.tokens.revoke("t1", "the transfer completed")).isEqualTo(2);
+        Result<?> revoked = tax.tokens.check(second.token(), "t1");
+        assertThat(code(revoked)).isEqualTo("edr-revoked");
+        assertThat(revoked.problem().kind().httpStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aPullArrivesWholeAfterAnInterruptionAndBothSidesRecordTheSameChecksum() throws IOException {
+        String content = csv(60_000); // about 3 MB: several chunks
+        file("firms.csv", content);
+        tax.sources
+                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                .orElseThrow();
+        String token = tax.tokens
+                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
+                .token();
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+
+        Result<ReceivedCopy> first = bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, 1_234_567));
+        assertThat(code(first)).isEqualTo("transfer-interrupted");
+        assertThat(bank.copies.find(copy.id()).orElseThrow().state()).isEqualTo(CopyState.RECEIVING);
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("copy-not-readable");
+
+        ReceivedCopy received = bank.copies
+                .receive(copy.id(), new Pull(tax.deliveries, token, -1))
+                .orElseThrow();
+
+        assertThat(received.state()).isEqualTo(CopyState.COMPLETE);
+        assertThat(received.records()).isEqualTo(60_000);
+        assertThat(received.bytes()).isEqualTo(content.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(received.digest())
+                .isEqualTo("sm3:"
+                        + java.util.HexFormat.of().formatHex(tax.suite.hash(content.getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(received.providerDigest())
+                .isEqualTo(tax.delivered.find("t1").orElseThrow().checksum().labelled());
+        assertThat(tax.evidence.types()).containsExactly("transfer.delivered");
+        assertThat(bank.evidence.types()).containsExactly("copy.received");
+        assertThat(tax.usage.of(AGREEMENT, 10)).singleElement().satisfies(u -> {
+            assertThat(u.kind()).isEqualTo(UsageKind.DELIVERED);
+            assertThat(u.records()).isEqualTo(60_000);
+        });
+        try (InputStream in =
+                bank.copies.read(copy.id(), null, "analyst").orElseThrow().data()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aProviderRestartedMidPullRebuildsTheChecksumOfWhatItSentBefore() throws IOException {
+        String content = csv(30_000);
+        file("firms.csv", content);
+        tax.sources
+                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                .orElseThrow();
+        String token = tax.tokens
+                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
+                .token();
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        assertThat(code(bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, 700_001))))
+                .isEqualTo("transfer-interrupted");
+
+        TestNode restarted = new TestNode(providerDb, dir.resolve("tax"), clock, TAX, id -> Optional.empty());
+        ReceivedCopy received = bank.copies
+                .receive(copy.id(), new Pull(restarted.deliveries, token, -1))
+                .orElseThrow();
+
+        assertThat(received.state()).isEqualTo(CopyState.COMPLETE);
+        assertThat(received.providerDigest()).isEqualTo(received.digest());
+        assertThat(received.records()).isEqualTo(30_000);
+    }
+
+    @Test
+    void readsAreCountedAndRefusedBeyondThePurposeAndCountAgreed() throws IOException {
+        agree(Policies.permission(Action.USE, Policies.purposeIs("tds:purpose/credit-risk"), Policies.usesAtMost(2)));
+        ReceivedCopy copy = received(csv(10));
+
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("usage-denied");
+        assertThat(code(bank.copies.read(copy.id(), "tds:purpose/marketing", "analyst")))
+                .isEqualTo("usage-denied");
+        for (int use = 1; use <= 2; use++) {
+            Copies.Read read = bank.copies
+                    .read(copy.id(), "tds:purpose/credit-risk", "analyst")
+                    .orElseThrow();
+            assertThat(read.use()).isEqualTo(use);
+            read.data().close();
+        }
+        Result<Copies.Read> third = bank.copies.read(copy.id(), "tds:purpose/credit-risk", "analyst");
+
+        assertThat(code(third)).isEqualTo("usage-denied");
+        assertThat(third.problem().kind().httpStatus()).isEqualTo(403);
+        assertThat(bank.copies.find(copy.id()).orElseThrow().uses()).isEqualTo(2);
+        assertThat(bank.evidence.types()).containsExactly("copy.received", "copy.used", "copy.used");
+        assertThat(bank.usage.of(AGREEMENT, 10))
+                .filteredOn(u -> u.kind() == UsageKind.READ)
+                .hasSize(2)
+                .allSatisfy(u -> assertThat(u.purpose()).isEqualTo("tds:purpose/credit-risk"));
+    }
+
+    @Test
+    void aCopyIsDeletedFileAndKeyWhenItsTimeRunsOutOrItsAgreementEnds() throws IOException {
+        agree(Policies.permission(Action.USE, Policies.usableFor(Duration.ofDays(1))));
+        ReceivedCopy copy = received(csv(10));
+        Path file = dir.resolve("bank").resolve("copies").resolve(copy.id() + ".copy");
+        assertThat(file).exists();
+
+        assertThat(bank.copies.enforce(100)).isEmpty();
+        clock.advance(Duration.ofDays(1).plusSeconds(1));
+        assertThat(bank.copies.enforce(100)).extracting(ReceivedCopy::id).containsExactly(copy.id());
+
+        ReceivedCopy deleted = bank.copies.find(copy.id()).orElseThrow();
+        assertThat(deleted.state()).isEqualTo(CopyState.DELETED);
+        assertThat(deleted.sealedKey()).isNull();
+        assertThat(deleted.problem()).contains("permits no use");
+        assertThat(file).doesNotExist();
+        assertThat(bank.evidence.last("copy.deleted"))
+                .contains("\"fileRemoved\":\"true\"", "\"keyDestroyed\":\"true\"");
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("copy-not-readable");
+        assertThat(bank.copies.enforce(100)).isEmpty();
+    }
+
+    @Test
+    void aTerminatedAgreementEndsReadsAndDeletesTheCopy() throws IOException {
+        ReceivedCopy copy = received(csv(10));
+        AgreementTerms.Terms t = agreements.get(AGREEMENT);
+        agreements.put(
+                AGREEMENT,
+                new AgreementTerms.Terms(
+                        t.agreementId(),
+                        t.providerId(),
+                        t.policy(),
+                        t.agreedAt(),
+                        "terminated by the provider: licence withdrawn"));
+
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("agreement-ended");
+        assertThat(bank.copies.enforce(100)).hasSize(1);
+        assertThat(bank.copies.find(copy.id()).orElseThrow().problem()).contains("licence withdrawn");
+    }
+
+    @Test
+    void aChecksumThatDiffersFromTheProvidersLeavesNoCopyToRead() throws IOException {
+        file("firms.csv", csv(10));
+        tax.sources
+                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                .orElseThrow();
+        String token = tax.tokens
+                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
+                .token();
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        DataFetcher lying = new Pull(tax.deliveries, token, -1) {
+            @Override
+            public String providerChecksum() {
+                return "sm3:" + "0".repeat(64);
+            }
+        };
+
+        ReceivedCopy failed = bank.copies.receive(copy.id(), lying).orElseThrow();
+
+        assertThat(failed.state()).isEqualTo(CopyState.FAILED);
+        assertThat(failed.problem()).contains("is not the provider's");
+        assertThat(dir.resolve("bank").resolve("copies").resolve(copy.id() + ".copy"))
+                .doesNotExist();
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("copy-not-readable");
+        assertThat(bank.evidence.types()).containsExactly("copy.failed");
+    }
+
+    private ReceivedCopy received(String content) throws IOException {
+        file("firms.csv", content);
+        tax.sources
+                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                .orElseThrow();
+        String token = tax.tokens
+                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
+                .token();
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        return bank.copies
+                .receive(copy.id(), new Pull(tax.deliveries, token, -1))
+                .orElseThrow();
+    }
+
+    private static String code(Result<?> result) {
+        assertThat(result.isOk()).as("expected a refusal").isFalse();
+        return result.problem().code();
+    }
+
+    /** A pull straight from the provider's deliveries; {@code breakAfter} bytes (or -1 for never) then a failure. */
+    static class Pull implements DataFetcher {
+        private final Deliveries deliveries;
+        private final String token;
+        private final long breakAfter;
+
+        Pull(Deliveries deliveries, String token, long breakAfter) {
+            this.deliveries = deliveries;
+            this.token = token;
+            this.breakAfter = breakAfter;
+        }
+
+        @Override
+        public InputStream open(long offset) throws IOException {
+            Result<Deliveries.Serving> serving = deliveries.serve(token, "t1", offset);
+            if (!serving.isOk()) {
+                throw new IOException(serving.problem().detail());
+            }
+            InputStream data = serving.value().data();
+            if (breakAfter < 0) {
+                return data;
+            }
+            return new FilterInputStream(data) {
+                private long read;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    if (read >= breakAfter) {
+                        throw new IOException("connection reset by the provider");
+                    }
+                    int n = super.read(b, off, (int) Math.min(len, breakAfter - read));
+                    read += Math.max(n, 0);
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public String providerChecksum() throws IOException {
+            Result<city.tds.dataplane.serve.DeliveryStore.Delivered> d = deliveries.delivered(token, "t1");
+            if (!d.isOk()) {
+                throw new IOException(d.problem().detail());
+            }
+            return d.value().checksum().labelled();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package city.tds.dataplane;
+
+import city.tds.core.id.TimeOrderedIdGenerator;
+import city.tds.core.testkit.MutableClock;
+import city.tds.crypto.CryptoSuite;
+import city.tds.crypto.CryptoSuites;
+import city.tds.crypto.SuiteId;
+import city.tds.dataplane.edr.AccessTokens;
+import city.tds.dataplane.edr.EdrStore;
+import city.tds.dataplane.received.AgreementTerms;
+import city.tds.dataplane.received.Copies;
+import city.tds.dataplane.received.JdbiCopyStore;
+import city.tds.dataplane.serve.Deliveries;
+import city.tds.dataplane.serve.DeliveryStore;
+import city.tds.dataplane.source.JdbiSourceStore;
+import city.tds.dataplane.source.Sources;
+import city.tds.dataplane.usage.UsageLog;
+import city.tds.store.Database;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/** One connector's data plane in a test: both sides (provider's sources and deliveries, consumer's copies). */
+public final class TestNode {
+
+    public final Database database;
+    public final CryptoSuite suite = CryptoSuites.create(SuiteId.GM, new SecureRandom());
+    public final Sealing sealing;
+    public final RecordingEvidence evidence;
+    public final Sources sources;
+    public final AccessTokens tokens;
+    public final Deliveries deliveries;
+    public final Copies copies;
+    public final UsageLog usage;
+    public final DeliveryStore delivered;
+
+    public TestNode(Database database, Path dir, MutableClock clock, String self, AgreementTerms terms) {
+        this.database = database;
+        this.sealing = Sealing.of(suite, suite.generateSigningKeyPair());
+        this.evidence = new RecordingEvidence(database.unitOfWork());
+        this.sources = new Sources(new JdbiSourceStore(database), sealing, dir.resolve("sources"), clock);
+        this.tokens = new AccessTokens(new EdrStore(database), suite, clock);
+        this.usage = new UsageLog(database);
+        this.delivered = new DeliveryStore(database);
+        this.deliveries =
+                new Deliveries(tokens, sources, delivered, database.unitOfWork(), usage, evidence, suite, clock, self);
+        this.copies = new Copies(
+                new JdbiCopyStore(database),
+                database.unitOfWork(),
+                sealing,
+                dir.resolve("copies"),
+                terms,
+                usage,
+                evidence,
+                new TimeOrderedIdGenerator(clock, new SecureRandom()),
+                clock,
+                self);
+    }
+}
