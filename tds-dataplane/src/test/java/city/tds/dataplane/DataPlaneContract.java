@@ -205,13 +205,7 @@ abstract class DataPlaneContract {
     @Test
     void aPullArrivesWholeAfterAnInterruptionAndBothSidesRecordTheSameChecksum() throws IOException {
         String content = csv(60_000); // about 3 MB: several chunks
-        file("firms.csv", content);
-        tax.sources
-                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
-                .orElseThrow();
-        String token = tax.tokens
-                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
-                .token();
+        String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
 
         Result<ReceivedCopy> first = bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, 1_234_567));
@@ -246,13 +240,7 @@ abstract class DataPlaneContract {
     @Test
     void aProviderRestartedMidPullRebuildsTheChecksumOfWhatItSentBefore() throws IOException {
         String content = csv(30_000);
-        file("firms.csv", content);
-        tax.sources
-                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
-                .orElseThrow();
-        String token = tax.tokens
-                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
-                .token();
+        String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
         assertThat(code(bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, 700_001))))
                 .isEqualTo("transfer-interrupted");
@@ -336,13 +324,7 @@ abstract class DataPlaneContract {
 
     @Test
     void aChecksumThatDiffersFromTheProvidersLeavesNoCopyToRead() throws IOException {
-        file("firms.csv", csv(10));
-        tax.sources
-                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
-                .orElseThrow();
-        String token = tax.tokens
-                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
-                .token();
+        String token = offered(csv(10));
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
         DataFetcher lying = new Pull(tax.deliveries, token, -1) {
             @Override
@@ -362,17 +344,22 @@ abstract class DataPlaneContract {
     }
 
     private ReceivedCopy received(String content) throws IOException {
-        file("firms.csv", content);
-        tax.sources
-                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
-                .orElseThrow();
-        String token = tax.tokens
-                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
-                .token();
+        String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
         return bank.copies
                 .receive(copy.id(), new Pull(tax.deliveries, token, -1))
                 .orElseThrow();
+    }
+
+    /** The tax bureau holds {@code content} as source {@code tax-firms}; a token for transfer t1 of it. */
+    private String offered(String content) throws IOException {
+        file("firms.csv", content);
+        tax.sources
+                .register(fileSource("tax-firms", "tax/firms.csv"), "tax-admin")
+                .orElseThrow();
+        return tax.tokens
+                .issue("t1", AGREEMENT, BANK, "tax-firms", Duration.ofMinutes(10))
+                .token();
     }
 
     private static String code(Result<?> result) {

@@ -1,9 +1,9 @@
 package city.tds.dataplane.received;
 
+import city.tds.dataplane.stream.PieceInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,12 +13,10 @@ import java.util.Optional;
  * Reads a finished copy back as plaintext, chunk by chunk. A chunk that does not authenticate, a chunk out of place,
  * or a copy that ends before its last chunk is an {@link IOException}: a damaged copy is never read as a shorter one.
  */
-final class CopyReader extends InputStream {
+final class CopyReader extends PieceInputStream {
 
     private final DataInputStream in;
     private final CopyFile.Keying keying;
-    private byte[] chunk = new byte[0];
-    private int position;
     private long index;
     private boolean last;
 
@@ -42,30 +40,11 @@ final class CopyReader extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+    protected byte[] nextPiece() throws IOException {
+        return last ? null : nextChunk();
     }
 
-    @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        while (position == chunk.length) {
-            if (last) {
-                return -1;
-            }
-            nextChunk();
-        }
-        int n = Math.min(length, chunk.length - position);
-        System.arraycopy(chunk, position, target, offset, n);
-        position += n;
-        return n;
-    }
-
-    private void nextChunk() throws IOException {
+    private byte[] nextChunk() throws IOException {
         int sealedLength;
         byte[] sealed;
         try {
@@ -88,9 +67,8 @@ final class CopyReader extends InputStream {
         if (plain.isEmpty()) {
             throw new IOException("the copy is damaged: chunk " + index + " does not authenticate");
         }
-        chunk = plain.get();
-        position = 0;
         index++;
+        return plain.get();
     }
 
     private Optional<byte[]> open(byte[] sealed, boolean lastChunk) {

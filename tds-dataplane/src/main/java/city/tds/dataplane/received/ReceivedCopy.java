@@ -39,12 +39,7 @@ public record ReceivedCopy(
 
     ReceivedCopy received(long byteCount, long recordCount, String own, String theirs, Instant at) {
         boolean match = own.equals(theirs);
-        return new ReceivedCopy(
-                id,
-                transferId,
-                agreementId,
-                providerId,
-                mediaType,
+        return copy(
                 match ? CopyState.COMPLETE : CopyState.FAILED,
                 sealedKey,
                 byteCount,
@@ -53,65 +48,45 @@ public record ReceivedCopy(
                 theirs,
                 uses,
                 match ? null : "the checksum of what arrived (" + own + ") is not the provider's (" + theirs + ")",
-                version + 1,
-                createdAt,
                 at);
     }
 
     ReceivedCopy failed(String why, Instant at) {
-        return new ReceivedCopy(
-                id,
-                transferId,
-                agreementId,
-                providerId,
-                mediaType,
-                CopyState.FAILED,
-                sealedKey,
-                bytes,
-                records,
-                digest,
-                providerDigest,
-                uses,
-                why,
-                version + 1,
-                createdAt,
-                at);
+        return copy(CopyState.FAILED, sealedKey, bytes, records, digest, providerDigest, uses, why, at);
     }
 
     ReceivedCopy used(Instant at) {
-        return new ReceivedCopy(
-                id,
-                transferId,
-                agreementId,
-                providerId,
-                mediaType,
-                state,
-                sealedKey,
-                bytes,
-                records,
-                digest,
-                providerDigest,
-                uses + 1,
-                problem,
-                version + 1,
-                createdAt,
-                at);
+        return copy(state, sealedKey, bytes, records, digest, providerDigest, uses + 1, problem, at);
     }
 
+    /** Deleted: the sealed key is cleared with the file, so nothing can open the copy again. */
     ReceivedCopy deleted(String why, Instant at) {
+        return copy(CopyState.DELETED, null, bytes, records, digest, providerDigest, uses, why, at);
+    }
+
+    private ReceivedCopy copy(
+            CopyState newState,
+            byte[] key,
+            long byteCount,
+            long recordCount,
+            String own,
+            String theirs,
+            long useCount,
+            String why,
+            Instant at) {
         return new ReceivedCopy(
                 id,
                 transferId,
                 agreementId,
                 providerId,
                 mediaType,
-                CopyState.DELETED,
-                null,
-                bytes,
-                records,
-                digest,
-                providerDigest,
-                uses,
+                newState,
+                key,
+                byteCount,
+                recordCount,
+                own,
+                theirs,
+                useCount,
                 why,
                 version + 1,
                 createdAt,

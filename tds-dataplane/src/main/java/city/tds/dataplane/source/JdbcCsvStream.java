@@ -1,7 +1,7 @@
 package city.tds.dataplane.source;
 
+import city.tds.dataplane.stream.PieceInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +14,7 @@ import java.sql.SQLException;
  * as the stream is read, so that memory stays flat whatever the table's size. Rows are ordered by every column, so
  * that reading again yields the same bytes while the table is unchanged (a resumed transfer skips what was sent).
  */
-final class JdbcCsvStream extends InputStream {
+final class JdbcCsvStream extends PieceInputStream {
 
     private static final int FETCH = 1_000;
 
@@ -22,9 +22,6 @@ final class JdbcCsvStream extends InputStream {
     private final PreparedStatement statement;
     private final ResultSet rows;
     private final int columns;
-    private byte[] buffer;
-    private int position;
-    private boolean done;
 
     JdbcCsvStream(Connection connection, String table) throws SQLException {
         this.connection = connection;
@@ -49,7 +46,7 @@ final class JdbcCsvStream extends InputStream {
             for (int i = 1; i <= columns; i++) {
                 header.append(i == 1 ? "" : ",").append(field(meta.getColumnLabel(i)));
             }
-            this.buffer = header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+            start(header.append('\n').toString().getBytes(StandardCharsets.UTF_8));
         } catch (SQLException e) {
             connection.close();
             throw e;
@@ -57,42 +54,17 @@ final class JdbcCsvStream extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] target, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
-        while (position == buffer.length) {
-            if (done || !nextRow()) {
-                return -1;
-            }
-        }
-        int n = Math.min(length, buffer.length - position);
-        System.arraycopy(buffer, position, target, offset, n);
-        position += n;
-        return n;
-    }
-
-    private boolean nextRow() throws IOException {
+    protected byte[] nextPiece() throws IOException {
         try {
             if (!rows.next()) {
-                done = true;
-                return false;
+                return null;
             }
             StringBuilder line = new StringBuilder();
             for (int i = 1; i <= columns; i++) {
                 String value = rows.getString(i);
                 line.append(i == 1 ? "" : ",").append(value == null ? "" : field(value));
             }
-            buffer = line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
-            position = 0;
-            return true;
+            return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
         } catch (SQLException e) {
             throw new IOException("reading the table failed: " + e.getMessage(), e);
         }

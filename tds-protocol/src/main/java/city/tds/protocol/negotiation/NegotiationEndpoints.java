@@ -75,25 +75,33 @@ public final class NegotiationEndpoints implements DspEndpoint {
             case "agreement" -> post(body, DspMessageType.CONTRACT_AGREEMENT, m -> consumer.onAgreement(from, pid, m));
             case "offers" -> post(body, DspMessageType.CONTRACT_OFFER, m -> consumer.onOffer(from, pid, m));
             case "events" ->
-                side(pid)
-                        .map(role -> post(
-                                body,
-                                DspMessageType.CONTRACT_NEGOTIATION_EVENT,
-                                m -> role == ProcessRole.PROVIDER
-                                        ? provider.onEvent(from, pid, m)
-                                        : consumer.onEvent(from, pid, m)))
-                        .orElseGet(() -> unknown(pid));
+                shared(
+                        pid,
+                        body,
+                        DspMessageType.CONTRACT_NEGOTIATION_EVENT,
+                        m -> provider.onEvent(from, pid, m),
+                        m -> consumer.onEvent(from, pid, m));
             case "termination" ->
-                side(pid)
-                        .map(role -> post(
-                                body,
-                                DspMessageType.CONTRACT_NEGOTIATION_TERMINATION,
-                                m -> role == ProcessRole.PROVIDER
-                                        ? provider.onTermination(from, pid, m)
-                                        : consumer.onTermination(from, pid, m)))
-                        .orElseGet(() -> unknown(pid));
+                shared(
+                        pid,
+                        body,
+                        DspMessageType.CONTRACT_NEGOTIATION_TERMINATION,
+                        m -> provider.onTermination(from, pid, m),
+                        m -> consumer.onTermination(from, pid, m));
             default -> error(null, null, Problem.notFound("dsp-unknown-endpoint", "no endpoint POST " + path));
         };
+    }
+
+    /** A message on a path both sides take: handled by the side this connector is on for {@code pid}. */
+    private DspResponse shared(
+            String pid,
+            byte[] body,
+            DspMessageType type,
+            Function<DspMessage, Result<ContractNegotiation>> asProvider,
+            Function<DspMessage, Result<ContractNegotiation>> asConsumer) {
+        return side(pid)
+                .map(role -> post(body, type, role == ProcessRole.PROVIDER ? asProvider : asConsumer))
+                .orElseGet(() -> unknown(pid));
     }
 
     /** A request on an open negotiation's path must name that negotiation, or it would open another one. */
