@@ -15,9 +15,12 @@ import city.tds.dataplane.serve.DeliveryStore;
 import city.tds.dataplane.source.JdbiSourceStore;
 import city.tds.dataplane.source.Sources;
 import city.tds.dataplane.usage.UsageLog;
+import city.tds.policy.Action;
+import city.tds.policy.UsageRequest;
 import city.tds.store.Database;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Set;
 
 /** One connector's data plane in a test: both sides (provider's sources and deliveries, consumer's copies). */
 public final class TestNode {
@@ -41,18 +44,19 @@ public final class TestNode {
         this.tokens = new AccessTokens(new EdrStore(database), suite, clock);
         this.usage = new UsageLog(database);
         this.delivered = new DeliveryStore(database);
-        this.deliveries =
-                new Deliveries(tokens, sources, delivered, database.unitOfWork(), usage, evidence, suite, clock, self);
+        this.deliveries = new Deliveries(
+                tokens, sources, delivered, database.unitOfWork(), usage, evidence, suite, clock, () -> self);
         this.copies = new Copies(
                 new JdbiCopyStore(database),
                 database.unitOfWork(),
                 sealing,
                 dir.resolve("copies"),
                 terms,
+                at -> UsageRequest.of(Action.USE, at).withRecipient(self, "金融", "ENTERPRISE", Set.of()),
                 usage,
                 evidence,
                 new TimeOrderedIdGenerator(clock, new SecureRandom()),
                 clock,
-                self);
+                () -> self);
     }
 }

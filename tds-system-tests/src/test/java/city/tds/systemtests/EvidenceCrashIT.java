@@ -70,7 +70,7 @@ class EvidenceCrashIT {
 
         try (TdsProcess verify = TdsProcess.start(Map.of(), "evidence", "verify", "--data-dir", data.toString())) {
             assertThat(verify.awaitExit(Duration.ofMinutes(2)))
-                    .as("%s", verify.stdout())
+                    .as("stdout %s, stderr %s", verify.stdout(), verify.stderr())
                     .isZero();
         }
 
@@ -87,7 +87,7 @@ class EvidenceCrashIT {
         }
         try (TdsProcess verify = TdsProcess.start(Map.of(), "evidence", "verify", "--data-dir", data.toString())) {
             assertThat(verify.awaitExit(Duration.ofMinutes(2)))
-                    .as("%s", verify.stdout())
+                    .as("stdout %s, stderr %s", verify.stdout(), verify.stderr())
                     .isZero();
             assertThat(verify.stdout()).anyMatch(line -> line.contains("verified: " + total + " records"));
             assertThat(verify.stdout()).noneMatch(line -> line.contains("not yet covered"));

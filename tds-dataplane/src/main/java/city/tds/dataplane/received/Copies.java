@@ -14,9 +14,9 @@ import city.tds.dataplane.stream.ContentDigest;
 import city.tds.dataplane.usage.UsageEvent;
 import city.tds.dataplane.usage.UsageKind;
 import city.tds.dataplane.usage.UsageLog;
-import city.tds.policy.Action;
 import city.tds.policy.CompiledPolicy;
 import city.tds.policy.Decision;
+import city.tds.policy.DeliveryMode;
 import city.tds.policy.UsageRequest;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,13 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * A consumer connector's copies of received data: written encrypted as the data arrives (resuming after an
  * interruption), complete only when the consumer's checksum equals the provider's, read only through the connector
- * under the agreement's policy (purpose, time, elapsed time, number of uses, each use counted in the same unit of work
- * as its evidence), and deleted, file and key, when the agreement ends or its time runs out.
+ * under the agreement's policy (decided with this connector's participant as the recipient, for a file-transfer
+ * delivery: purpose, time, elapsed time, number of uses, each use counted in the same unit of work as its evidence), and deleted, file and key, when the agreement ends or its time runs out.
  */
 public final class Copies {
 
@@ -51,11 +53,13 @@ public final class Copies {
     private final Sealing sealing;
     private final Path directory;
     private final AgreementTerms terms;
+    private final Function<Instant, UsageRequest> recipient;
     private final UsageLog usage;
     private final EvidenceRecorder evidence;
     private final IdGenerator ids;
     private final Clock clock;
-    private final String self;
+    /** This connector's participant (known once it joined a space). */
+    private final Supplier<String> self;
 
     public Copies(
             CopyStore store,
@@ -63,16 +67,18 @@ public final class Copies {
             Sealing sealing,
             Path directory,
             AgreementTerms terms,
+            Function<Instant, UsageRequest> recipient,
             UsageLog usage,
             EvidenceRecorder evidence,
             IdGenerator ids,
             Clock clock,
-            String self) {
+            Supplier<String> self) {
         this.store = store;
         this.tx = tx;
         this.sealing = sealing;
         this.directory = directory;
         this.terms = terms;
+        this.recipient = recipient;
         this.usage = usage;
         this.evidence = evidence;
         this.ids = ids;
@@ -221,7 +227,7 @@ public final class Copies {
             }
             Instant now = clock.instant();
             Decision decision = CompiledPolicy.of(agreement.get().policy())
-                    .decide(UsageRequest.of(Action.USE, now)
+                    .decide(facts(now)
                             .withPurpose(purpose)
                             .withElapsed(elapsed(agreement.get(), now))
                             .withPriorUses(copy.uses()));
@@ -333,12 +339,17 @@ public final class Copies {
                     + agreement.get().ended());
         }
         Decision decision = CompiledPolicy.of(agreement.get().policy())
-                .decide(UsageRequest.of(Action.USE, now).withElapsed(elapsed(agreement.get(), now)));
+                .decide(facts(now).withElapsed(elapsed(agreement.get(), now)));
         if (decision instanceof Decision.Denied) {
             return Optional.of(
                     "agreement " + copy.agreementId() + " permits no use any more: " + decision.explanation());
         }
         return Optional.empty();
+    }
+
+    /** This connector's participant as the recipient, using a copy it received by file transfer. */
+    private UsageRequest facts(Instant now) {
+        return recipient.apply(now).withChannel(DeliveryMode.FILE_TRANSFER);
     }
 
     private static Duration elapsed(AgreementTerms.Terms agreement, Instant now) {
@@ -407,7 +418,7 @@ public final class Copies {
                 clock.instant(),
                 EvidenceActor.SYSTEM,
                 List.of("copy:" + copy.id(), "transfer:" + copy.transferId(), "agreement:" + copy.agreementId()),
-                Set.of(self, copy.providerId()),
+                Set.of(self.get(), copy.providerId()),
                 body.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

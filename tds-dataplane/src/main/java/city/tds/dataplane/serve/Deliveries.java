@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The provider's side of pulls: a consumer holding a transfer's access token reads the transfer's source from any
@@ -43,7 +44,8 @@ public final class Deliveries {
     private final EvidenceRecorder evidence;
     private final CryptoSuite suite;
     private final Clock clock;
-    private final String self;
+    /** This connector's participant (known once it joined a space). */
+    private final Supplier<String> self;
     /** The checksum so far of each transfer's data, up to where its last pull stopped (kept while no pull runs). */
     private final Map<String, Progress> progress = new ConcurrentHashMap<>();
 
@@ -56,7 +58,7 @@ public final class Deliveries {
             EvidenceRecorder evidence,
             CryptoSuite suite,
             Clock clock,
-            String self) {
+            Supplier<String> self) {
         this.tokens = tokens;
         this.sources = sources;
         this.store = store;
@@ -224,7 +226,7 @@ public final class Deliveries {
                     delivered.at(),
                     EvidenceActor.SYSTEM,
                     List.of("transfer:" + edr.transferId(), "agreement:" + edr.agreementId()),
-                    Set.of(self, edr.consumerId()),
+                    Set.of(self.get(), edr.consumerId()),
                     JsonNodeFactory.instance
                             .objectNode()
                             .put("transfer", edr.transferId())

@@ -41,24 +41,32 @@ import java.util.function.UnaryOperator;
  * TransferReaction} says (in production: starts at once); either side may then suspend, resume, complete or terminate. Each step is one unit of work with its queued message and evidence
  * ({@code transfer.requested}, {@code .started}, {@code .suspended}, {@code .completed}, {@code .terminated}).
  *
- * <p>The data itself does not move yet: the start message carries no data address until the data plane exists.
+ * <p>The data moves outside the protocol: a provider's start message carries the data address its {@link
+ * TransferData} gives (for a pull, the endpoint and its access token), and both sides tell it of every committed
+ * change.
  */
 public final class Transfers implements OutboxDelivery.ProcessListener {
 
     private final NegotiationContext context;
     private final TransferStore store;
     private final TransferReaction reaction;
+    private final TransferData data;
     private final DspPolicies policies = new DspPolicies();
 
-    /** Transfers that start as in production ({@link TransferReaction#START}). */
+    /** Transfers that start as in production ({@link TransferReaction#START}), with no data plane. */
     public Transfers(NegotiationContext context, TransferStore store) {
-        this(context, store, TransferReaction.START);
+        this(context, store, TransferReaction.START, TransferData.NONE);
     }
 
     public Transfers(NegotiationContext context, TransferStore store, TransferReaction reaction) {
+        this(context, store, reaction, TransferData.NONE);
+    }
+
+    public Transfers(NegotiationContext context, TransferStore store, TransferReaction reaction, TransferData data) {
         this.context = context;
         this.store = store;
         this.reaction = reaction;
+        this.data = data;
     }
 
     // the provider's side
@@ -126,9 +134,14 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
             }
             Event event = next == TransferReaction.Next.START ? Event.START : Event.TERMINATE;
             String reason = event == Event.TERMINATE ? "the provider declined the transfer" : null;
+            Result<Optional<ObjectNode>> address =
+                    event == Event.START ? data.starting(opened, agreement.get()) : Result.ok(Optional.empty());
+            if (!address.isOk()) {
+                return Result.fail(address.problem());
+            }
             return advance(opened, event, ProcessRole.PROVIDER, p -> reason == null ? p : p.withReason(reason))
                     .map(moved -> {
-                        send(moved, path(event), message(moved, event, reason));
+                        send(moved, path(event), message(moved, event, reason, address.value()));
                         record("transfer." + past(event), moved);
                         return opened;
                     });
@@ -233,16 +246,32 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
     public Result<TransferProcess> control(String pid, Event event, String reason) {
         return context.tx()
                 .attempt(t -> store.find(pid)
-                        .<Result<TransferProcess>>map(process -> advance(
-                                        process, event, process.role(), p -> reason == null ? p : p.withReason(reason))
-                                .map(changed -> {
-                                    if (changed.counterpartyPid() != null) {
-                                        send(changed, path(event), message(changed, event, reason));
-                                    }
-                                    record("transfer." + past(event), changed);
-                                    return changed;
-                                }))
+                        .<Result<TransferProcess>>map(process -> resumeAddress(process, event)
+                                .flatMap(address -> advance(
+                                                process,
+                                                event,
+                                                process.role(),
+                                                p -> reason == null ? p : p.withReason(reason))
+                                        .map(changed -> {
+                                            if (changed.counterpartyPid() != null) {
+                                                send(changed, path(event), message(changed, event, reason, address));
+                                            }
+                                            record("transfer." + past(event), changed);
+                                            return changed;
+                                        })))
                         .orElseGet(() -> Result.fail(Problem.notFound("dsp-unknown-process", "no transfer " + pid))));
+    }
+
+    /** A provider resuming a transfer starts it again, with a fresh data address. */
+    private Result<Optional<ObjectNode>> resumeAddress(TransferProcess process, Event event) {
+        if (event != Event.START || process.role() != ProcessRole.PROVIDER) {
+            return Result.ok(Optional.empty());
+        }
+        return context.store()
+                .findAgreement(process.agreementId())
+                .map(a -> data.starting(process, a))
+                .orElseGet(() -> Result.fail(
+                        Problem.notFound("dsp-unknown-agreement", "no agreement " + process.agreementId())));
     }
 
     /** A process of this connector by its id, for its own management API. */
@@ -374,6 +403,7 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
             return Result.fail(Problem.conflict(
                     "dsp-concurrent-change", "transfer " + p.id() + " changed while this message was handled"));
         }
+        context.tx().current().ifPresent(t -> t.afterCommit(() -> data.changed(next)));
         return Result.ok(next);
     }
 
@@ -422,10 +452,10 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
         };
     }
 
-    private static ObjectNode message(TransferProcess p, Event event, String reason) {
+    private static ObjectNode message(TransferProcess p, Event event, String reason, Optional<ObjectNode> dataAddress) {
         List<String> reasons = reason == null ? List.of() : List.of(reason);
         return switch (event) {
-            case START -> DspMessages.transferStart(p.providerPid(), p.consumerPid(), null);
+            case START -> DspMessages.transferStart(p.providerPid(), p.consumerPid(), dataAddress.orElse(null));
             case SUSPEND ->
                 DspMessages.transferControl(
                         DspMessageType.TRANSFER_SUSPENSION, p.providerPid(), p.consumerPid(), null, reasons);

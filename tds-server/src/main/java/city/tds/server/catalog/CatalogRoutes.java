@@ -122,7 +122,8 @@ public final class CatalogRoutes implements ApiRoutes {
                 ctx -> ctx.json(CatalogViews.resource(catalog.resources()
                         .resource(ctx.pathParam("id"), Callers.required(ctx))
                         .orElseThrow())),
-                Access.anyOf(PARTICIPANT_ADMIN, PARTICIPANT_MEMBER, LISTING_REVIEWER, AUDIT_ADMIN));
+                // a provider's connector reads its own resources to find which source a transfer serves
+                Access.anyOf(PARTICIPANT_ADMIN, PARTICIPANT_MEMBER, LISTING_REVIEWER, AUDIT_ADMIN, CONNECTOR));
         routes.put(
                 BASE + "/resources/{id}",
                 ctx -> ctx.json(CatalogViews.resource(catalog.resources()

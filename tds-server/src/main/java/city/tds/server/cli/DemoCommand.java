@@ -8,6 +8,7 @@ import city.tds.server.config.ConfigKey;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
+import city.tds.server.demo.DemoData;
 import city.tds.server.demo.DemoOnboarding;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,6 +137,12 @@ final class DemoCommand implements Callable<Integer> {
                 agreed.agreementId(),
                 agreed.transferId(),
                 agreed.bankTransfer());
+        out.println();
+        out.println("数据 / the providers' connectors hold their data:");
+        orStop(demo, temporary ? dir : null, () -> {
+            DemoData.run(demo, onboarded, progress);
+            return null;
+        });
         out.println();
         out.println("检索 / search:  curl '" + demo.nodes().get(0).node().url()
                 + "/api/v1/catalog/search?q=%E7%BA%B3%E7%A8%8E%E4%BF%A1%E7%94%A8'");

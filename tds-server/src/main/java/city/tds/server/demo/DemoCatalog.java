@@ -101,6 +101,8 @@ public final class DemoCatalog {
                 List.of("纳税", "纳税信用", "普惠金融", "信贷风控", "小微企业"),
                 "PRIVACY_COMPUTING_SERVICE",
                 "2",
+                List.of("SANDBOX", "PRIVACY_COMPUTING"),
+                policy(),
                 progress));
         listed.add(product(
                 client,
@@ -114,6 +116,43 @@ public final class DemoCatalog {
                 List.of("社保", "社会保险", "参保缴费", "贷前尽调"),
                 "SANDBOX_SERVICE",
                 "1",
+                List.of("SANDBOX", "PRIVACY_COMPUTING"),
+                policy(),
+                progress));
+        String taxFiles = resource(
+                client,
+                taxAdmin,
+                tax,
+                DemoData.TAX_SOURCE,
+                "小微企业纳税概况",
+                "全市小微企业当期增值税、企业所得税缴纳金额与纳税信用等级（脱敏汇总）",
+                "市税务局征管科技处",
+                (long) DemoData.TAX_FIRMS,
+                new String[][] {
+                    {"credit_code", "string", "统一社会信用代码"},
+                    {"name", "string", "企业名称"},
+                    {"district", "string", "所在区"},
+                    {"tax_period", "date", "所属期"},
+                    {"vat_amount", "decimal", "增值税缴纳金额"},
+                    {"income_tax_amount", "decimal", "企业所得税缴纳金额"},
+                    {"credit_rating", "string", "纳税信用等级"}
+                },
+                "经济/税务",
+                progress);
+        listed.add(product(
+                client,
+                taxAdmin,
+                review,
+                tax,
+                taxFiles,
+                List.of(finance, publicData),
+                DemoData.TAX_PRODUCT,
+                "小微企业当期纳税概况数据集，经授权交付至银行连接器，在使用方安全域内按合同受控使用：限信贷风控用途、30 天内最多使用 3 次，到期删除。",
+                List.of("纳税", "小微企业", "普惠金融", "信贷风控", "数据集"),
+                "DATASET",
+                "2",
+                List.of("FILE_TRANSFER"),
+                fileTransferPolicy(),
                 progress));
 
         String found = client.get(
@@ -210,6 +249,8 @@ public final class DemoCatalog {
             List<String> keywords,
             String type,
             String pricePerCall,
+            List<String> deliveryModes,
+            ObjectNode policy,
             Consumer<String> progress) {
         for (JsonNode p : client.get("/api/v1/catalog/products", token).expect(200)) {
             JsonNode last = p.path("versions").path(p.path("versions").size() - 1);
@@ -231,8 +272,9 @@ public final class DemoCatalog {
         ArrayNode kw = body.putArray("keywords");
         keywords.forEach(kw::add);
         body.putArray("resourceIds").add(resourceId);
-        body.putArray("deliveryModes").add("SANDBOX").add("PRIVACY_COMPUTING");
-        body.set("policy", policy());
+        ArrayNode modes = body.putArray("deliveryModes");
+        deliveryModes.forEach(modes::add);
+        body.set("policy", policy);
         body.putObject("price")
                 .put("model", "PER_CALL")
                 .put("amount", new java.math.BigDecimal(pricePerCall))
@@ -265,6 +307,49 @@ public final class DemoCatalog {
                 client.get(base, token).expect(200).path("registrationCode").asText();
         progress.accept(provider.participant().nodeName() + " 上架「" + name + "」/ listed, registration code " + code);
         return new Listed(provider.participant().nodeName(), id, name, code);
+    }
+
+    /**
+     * A bank may receive the product as a file for credit risk only, use it at most three times within 30 days of the
+     * agreement, and not pass it on; its copy is deleted when that time is up.
+     */
+    static ObjectNode fileTransferPolicy() {
+        ObjectNode policy = JSON.createObjectNode();
+        ArrayNode context = policy.putArray("@context");
+        context.add("http://www.w3.org/ns/odrl.jsonld");
+        context.addObject().put("tds", "https://tds.city/ns/policy#");
+        policy.put("@type", "Offer");
+        ArrayNode constraints =
+                policy.putArray("permission").addObject().put("action", "use").putArray("constraint");
+        constraints
+                .addObject()
+                .put("leftOperand", "purpose")
+                .put("operator", "eq")
+                .put("rightOperand", "tds:purpose/credit-risk");
+        constraints
+                .addObject()
+                .put("leftOperand", "deliveryChannel")
+                .put("operator", "eq")
+                .put("rightOperand", "tds:fileTransfer");
+        constraints
+                .addObject()
+                .put("leftOperand", "recipientIndustry")
+                .put("operator", "eq")
+                .put("rightOperand", "金融");
+        constraints
+                .addObject()
+                .put("leftOperand", "count")
+                .put("operator", "lteq")
+                .put("rightOperand", 3);
+        constraints
+                .addObject()
+                .put("leftOperand", "elapsedTime")
+                .put("operator", "lteq")
+                .putObject("rightOperand")
+                .put("@value", "P30D")
+                .put("@type", "xsd:duration");
+        policy.putArray("prohibition").addObject().put("action", "distribute");
+        return policy;
     }
 
     /** A bank may use the product for credit risk only, in the sandbox or by privacy computing, and not pass it on. */

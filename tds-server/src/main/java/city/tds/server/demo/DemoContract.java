@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  */
 public final class DemoContract {
 
+    /** The tax bureau's privacy-computing product the bank negotiates for here. */
+    static final String CREDIT_SCORING = "小微企业纳税信用评估";
+
     private DemoContract() {}
 
     /** What the negotiation ended with. */
@@ -68,6 +71,11 @@ public final class DemoContract {
 
         ObjectNode catalog = bank.client().catalog(taxAddress).orElseThrow();
         JsonNode dataset = catalog.path("dataset").get(0);
+        for (JsonNode d : catalog.path("dataset")) {
+            if (d.path("dct:title").asText().equals(CREDIT_SCORING)) {
+                dataset = d;
+            }
+        }
         progress.accept("银行读取税务局目录 / the bank read the tax bureau's DSP catalog: "
                 + catalog.path("dataset").size() + " dataset(s), first 「"
                 + dataset.path("dct:title").asText()

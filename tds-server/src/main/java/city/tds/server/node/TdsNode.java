@@ -18,6 +18,7 @@ import city.tds.server.catalog.CatalogAssembly;
 import city.tds.server.catalog.CatalogIndexOpening;
 import city.tds.server.catalog.CatalogRoutes;
 import city.tds.server.config.TdsConfig;
+import city.tds.server.dataplane.DataPlaneAssembly;
 import city.tds.server.evidence.EvidenceAssembly;
 import city.tds.server.evidence.EvidenceRecordRoutes;
 import city.tds.server.http.ApiRoutes;
@@ -181,19 +182,33 @@ public final class TdsNode implements AutoCloseable {
                     clock,
                     evidence.log()));
             catalog.ifPresent(resources::push);
-            Optional<ProtocolAssembly> protocol = config.node().roles().contains(NodeRole.CONNECTOR)
-                    ? Optional.of(new ProtocolAssembly(
+            boolean isConnector = config.node().roles().contains(NodeRole.CONNECTOR);
+            Optional<DataPlaneAssembly> dataPlane = isConnector
+                    ? Optional.of(new DataPlaneAssembly(
                             config.node().name(),
                             publicUrl.toString(),
+                            config.node().dataDir(),
                             database,
                             suite,
                             keys,
                             clock,
                             evidence.log().recorder(),
-                            new TimeOrderedIdGenerator(clock, random),
-                            config.node().name() + "/" + ProcessHandle.current().pid()))
+                            new TimeOrderedIdGenerator(clock, random)))
                     : Optional.empty();
+            dataPlane.ifPresent(resources::push);
+            Optional<ProtocolAssembly> protocol = dataPlane.map(d -> new ProtocolAssembly(
+                    config.node().name(),
+                    publicUrl.toString(),
+                    database,
+                    suite,
+                    keys,
+                    clock,
+                    evidence.log().recorder(),
+                    new TimeOrderedIdGenerator(clock, random),
+                    config.node().name() + "/" + ProcessHandle.current().pid(),
+                    d));
             protocol.ifPresent(resources::push);
+            protocol.ifPresent(p -> dataPlane.orElseThrow().attach(p));
             protocol.ifPresent(p -> membership(config).ifPresent(p::join));
             AtomicReference<NodeDescription> description = new AtomicReference<>();
             List<ApiRoutes> routes = new ArrayList<>(List.of(
@@ -208,6 +223,7 @@ public final class TdsNode implements AutoCloseable {
                 routes.add(p.routes());
                 routes.add(new ContractRoutes(p, database, json));
             });
+            dataPlane.ifPresent(d -> routes.addAll(d.routes(json)));
             space.ifPresent(id -> {
                 routes.add(new IdentityRoutes(id, json));
                 routes.add(new EvidenceRecordRoutes(evidence.log()));

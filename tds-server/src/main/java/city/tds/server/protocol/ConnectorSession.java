@@ -9,6 +9,7 @@ import city.tds.crypto.jose.Jwk;
 import city.tds.crypto.jose.Jws;
 import city.tds.identity.ConnectorPresentations;
 import city.tds.identity.TrustedIssuers;
+import city.tds.protocol.negotiation.Counterparty;
 import city.tds.server.identity.SpaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
@@ -17,8 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +123,8 @@ public final class ConnectorSession implements TrustedIssuers {
         return otherSpaces;
     }
 
-    synchronized String accessToken() {
+    /** This connector's current access token at its space (renewed before it expires), for calls to the space. */
+    public synchronized String accessToken() {
         long now = clock.instant().getEpochSecond();
         if (token == null || tokenExpires - RENEW_BEFORE_SECONDS <= now) {
             token = space.connectorToken(suite, key, membership.clientId(), clock);
@@ -139,6 +143,24 @@ public final class ConnectorSession implements TrustedIssuers {
             credentialExpires = expiry(credential);
         }
         return credential;
+    }
+
+    /**
+     * This connector's participant as its own credential describes it (industry, organisation type, roles): the
+     * recipient facts its usage of received data is decided with.
+     */
+    public Counterparty asRecipient() {
+        JsonNode subject = Jws.parse(credential())
+                .parsed()
+                .map(p -> p.claims().path("vc").path("credentialSubject"))
+                .orElseThrow(() -> new IllegalStateException("this connector's credential cannot be read"));
+        Set<String> roles = new HashSet<>();
+        subject.path("roles").forEach(r -> roles.add(r.asText()));
+        return new Counterparty(
+                membership.participantId(),
+                subject.path("industry").asText(null),
+                subject.path("organizationType").asText(null),
+                roles);
     }
 
     synchronized SigningPublicKey spaceKey() {

@@ -18,7 +18,9 @@ import city.tds.protocol.negotiation.ProviderNegotiations;
 import city.tds.protocol.negotiation.ProviderReaction;
 import city.tds.protocol.negotiation.RetryPolicy;
 import city.tds.protocol.transfer.JdbiTransferStore;
+import city.tds.protocol.transfer.TransferData;
 import city.tds.protocol.transfer.TransferEndpoints;
+import city.tds.protocol.transfer.TransferReaction;
 import city.tds.protocol.transfer.Transfers;
 import city.tds.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +69,7 @@ public final class ProtocolAssembly implements AutoCloseable {
     private final IdGenerator ids;
     private final String holder;
     private final String selfAddress;
+    private final TransferData transferData;
     private final AtomicReference<Joined> joined = new AtomicReference<>();
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService senders;
@@ -82,7 +85,9 @@ public final class ProtocolAssembly implements AutoCloseable {
             Clock clock,
             EvidenceRecorder evidence,
             IdGenerator ids,
-            String holder) {
+            String holder,
+            TransferData transferData) {
+        this.transferData = transferData;
         this.database = database;
         this.suite = suite;
         this.keys = keys;
@@ -124,7 +129,8 @@ public final class ProtocolAssembly implements AutoCloseable {
         ConsumerNegotiations consumer = new ConsumerNegotiations(context);
         DspMessageReader reader = new DspMessageReader(new ObjectMapper());
         HttpDspTransport transport = new HttpDspTransport(() -> session);
-        Transfers transfers = new Transfers(context, new JdbiTransferStore(database));
+        Transfers transfers =
+                new Transfers(context, new JdbiTransferStore(database), TransferReaction.START, transferData);
         Joined j = new Joined(
                 session,
                 provider,

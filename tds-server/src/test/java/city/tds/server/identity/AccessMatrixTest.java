@@ -69,6 +69,7 @@ class AccessMatrixTest {
                     .replace("{id}", "01a00000-0000-7000-8000-000000000000")
                     .replace("{documentId}", "01a00000-0000-7000-8000-000000000001")
                     .replace("{seq}", "0")
+                    .replace("{name}", "no-such-source")
                     .replace("{version}", "1")
                     .replace("{attachmentId}", "01a00000-0000-7000-8000-000000000002")
                     .replace("{objectionId}", "01a00000-0000-7000-8000-000000000003");

@@ -1,0 +1,35 @@
+package city.tds.protocol.transfer;
+
+import city.tds.core.Result;
+import city.tds.protocol.negotiation.Agreement;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * Where the transfer process meets the data plane: the provider asks it for the data address to start a transfer
+ * with, and both sides tell it when a transfer changed, once the change committed. The protocol knows nothing else of
+ * how data moves.
+ */
+public interface TransferData {
+
+    /**
+     * The provider is starting (or resuming) {@code transfer} under {@code agreement}: the DSP {@code DataAddress} to
+     * send with the {@code TransferStartMessage}, or empty for none. A failure refuses the start and changes nothing.
+     * Called inside the unit of work that starts the transfer.
+     */
+    Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement);
+
+    /** {@code transfer} changed, on either side; called after the change committed. */
+    void changed(TransferProcess transfer);
+
+    /** No data plane: transfers start without a data address, and changes go unnoticed. */
+    TransferData NONE = new TransferData() {
+        @Override
+        public Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement) {
+            return Result.ok(Optional.empty());
+        }
+
+        @Override
+        public void changed(TransferProcess transfer) {}
+    };
+}

@@ -1,0 +1,355 @@
+package city.tds.server.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import city.tds.crypto.SuiteId;
+import city.tds.protocol.transfer.TransferProcess;
+import city.tds.server.demo.Demo;
+import city.tds.server.demo.DemoCatalog;
+import city.tds.server.demo.DemoContract;
+import city.tds.server.demo.DemoData;
+import city.tds.server.demo.DemoOnboarding;
+import city.tds.server.identity.SpaceClient;
+import city.tds.server.node.TdsNode;
+import city.tds.server.testkit.HttpCall;
+import city.tds.server.testkit.OpenApiDocument;
+import city.tds.server.testkit.TestNodes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data plane over real HTTP between the demo's connectors: the bank negotiates for the tax bureau's dataset,
+ * pulls it with the access token the start message carried, holds an encrypted copy whose checksum matches the tax
+ * bureau's, reads it only for the agreed purpose and number of times, and deletes it; tokens, sources and reads are
+ * refused with clear errors.
+ */
+class DataPlaneFlowTest {
+
+    @TempDir
+    static Path dir;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CREDIT_RISK = "tds:purpose/credit-risk";
+    private static final OpenApiDocument OPENAPI = OpenApiDocument.bundled();
+    private static Demo demo;
+    private static TdsNode tax;
+    private static TdsNode bank;
+    private static String bankToken;
+    private static String taxToken;
+    private static String agreementId;
+    private static String transferId;
+    private static JsonNode copy;
+
+    @BeforeAll
+    static void start() {
+        demo = Demo.start(dir, 0, SuiteId.GM, "demo-passphrase".toCharArray(), Clock.systemUTC(), TestNodes.CHEAP_KDF);
+        List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, line -> {});
+        DemoCatalog.run(demo, onboarded, line -> {});
+        DemoContract.run(demo, onboarded, line -> {});
+        DemoData.run(demo, onboarded, line -> {});
+        tax = demo.nodes().get(1).node();
+        bank = demo.nodes().get(3).node();
+        SpaceClient space = new SpaceClient(demo.nodes().get(0).node().url());
+        bankToken = space.login("bank-admin", DemoOnboarding.PASSWORD);
+        taxToken = space.login("tax-bureau-admin", DemoOnboarding.PASSWORD);
+
+        String taxAddress = tax.protocol().orElseThrow().selfAddress();
+        JsonNode catalog = call(
+                        bank,
+                        "POST",
+                        "/api/v1/contracts/catalog-requests",
+                        bankToken,
+                        JSON.createObjectNode().put("providerUrl", taxAddress))
+                .json();
+        JsonNode dataset = null;
+        for (JsonNode d : catalog.path("dataset")) {
+            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
+                dataset = d;
+            }
+        }
+        assertThat(dataset).as("the tax bureau offers its dataset over DSP").isNotNull();
+        ObjectNode ask = JSON.createObjectNode()
+                .put("providerId", catalog.path("participantId").asText())
+                .put("providerUrl", taxAddress)
+                .put("datasetId", dataset.path("@id").asText());
+        ask.set("offer", dataset.path("hasPolicy").get(0));
+        String negotiation = call(bank, "POST", "/api/v1/contracts/negotiations", bankToken, ask)
+                .json()
+                .path("id")
+                .asText();
+        JsonNode finalized = await(
+                () -> call(bank, "GET", "/api/v1/contracts/negotiations/" + negotiation, bankToken, null)
+                        .json(),
+                n -> n.path("state").asText().equals("FINALIZED"));
+        agreementId = finalized.path("agreementId").asText();
+        HttpCall.Response pull = call(
+                bank,
+                "POST",
+                "/api/v1/contracts/transfers",
+                bankToken,
+                JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PULL"));
+        assertThat(pull.status()).as(pull.body()).isEqualTo(201);
+        transferId = pull.json().path("id").asText();
+        await(
+                () -> call(bank, "GET", "/api/v1/contracts/transfers/" + transferId, bankToken, null)
+                        .json(),
+                t -> t.path("state").asText().equals("COMPLETED"));
+        copy = await(
+                () -> {
+                    for (JsonNode c : call(bank, "GET", "/api/v1/dataplane/copies", bankToken, null)
+                            .json()) {
+                        if (c.path("transferId").asText().equals(transferId)) {
+                            return c;
+                        }
+                    }
+                    return JSON.nullNode();
+                },
+                c -> c.path("state").asText().equals("COMPLETE"));
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    @Test
+    void theBanksCopyIsWholeEncryptedAndMatchesWhatTheTaxBureauDelivered() throws Exception {
+        assertThat(copy.path("records").asLong()).isEqualTo(3_000);
+        assertThat(copy.path("digest").asText())
+                .startsWith("sm3:")
+                .isEqualTo(copy.path("providerDigest").asText());
+        byte[] source = Files.readAllBytes(tax.config().node().dataDir().resolve("sources/tax/tax_firm_summary.csv"));
+        assertThat(copy.path("bytes").asLong()).isEqualTo(source.length);
+        Path stored = bank.config()
+                .node()
+                .dataDir()
+                .resolve("copies")
+                .resolve(copy.path("id").asText() + ".copy");
+        assertThat(new String(Files.readAllBytes(stored), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the copy is stored encrypted")
+                .doesNotContain("credit_code")
+                .startsWith("TDSCOPY1");
+
+        await(() -> eventTypes(tax), types -> types.containsAll(List.of("transfer.delivered", "transfer.completed")));
+        await(() -> eventTypes(bank), types -> types.containsAll(List.of("copy.received", "transfer.completed")));
+        JsonNode delivered = call(tax, "GET", "/api/v1/dataplane/usage?agreementId=" + agreementId, taxToken, null)
+                .json();
+        assertThat(delivered.findValuesAsText("kind")).contains("DELIVERED");
+        OPENAPI.assertConforms("GET", "/api/v1/dataplane/usage", 200, delivered);
+        OPENAPI.assertConforms(
+                "GET",
+                "/api/v1/dataplane/copies",
+                200,
+                call(bank, "GET", "/api/v1/dataplane/copies", bankToken, null).json());
+        OPENAPI.assertConforms(
+                "GET",
+                "/api/v1/dataplane/sources",
+                200,
+                call(tax, "GET", "/api/v1/dataplane/sources", taxToken, null).json());
+        assertThat(delivered.get(0).path("records").asLong()).isEqualTo(3_000);
+    }
+
+    @Test
+    void theAccessTokenOpensOnlyItsTransferAndNotAfterTheTransferEnded() {
+        TransferProcess atBank = bank.protocol()
+                .orElseThrow()
+                .joined()
+                .orElseThrow()
+                .transfers()
+                .local(transferId)
+                .orElseThrow();
+        JsonNode address = read(atBank.dataAddress());
+        String endpoint = address.path("endpoint").asText();
+        String token = address.path("endpointProperties").get(0).path("value").asText();
+        assertThat(token).startsWith("tds-edr-");
+
+        await(() -> data(endpoint, token).json(), p -> p.path("type").asText().endsWith("edr-revoked"));
+        HttpCall.Response revoked = data(endpoint, token);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.json().path("detail").asText()).contains("COMPLETED");
+        assertThat(data(endpoint, null).json().path("type").asText()).isEqualTo("urn:tds:problem:edr-missing");
+        assertThat(data(endpoint, "tds-edr-guessed").json().path("type").asText())
+                .isEqualTo("urn:tds:problem:edr-unknown");
+        HttpCall.Response other = data(endpoint.substring(0, endpoint.lastIndexOf('/') + 1) + "urn:uuid:other", token);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().path("type").asText()).isEqualTo("urn:tds:problem:edr-wrong-transfer");
+        assertThat(data(endpoint + "?offset=-5", token).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCopyIsReadOnlyForTheAgreedPurposeAndAtMostThreeTimesThenDeleted() throws Exception {
+        // a fresh transfer under the same agreement: its own copy and its own count
+        HttpCall.Response pull = call(
+                bank,
+                "POST",
+                "/api/v1/contracts/transfers",
+                bankToken,
+                JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PULL"));
+        String second = pull.json().path("id").asText();
+        JsonNode mine = await(
+                () -> {
+                    for (JsonNode c : call(bank, "GET", "/api/v1/dataplane/copies", bankToken, null)
+                            .json()) {
+                        if (c.path("transferId").asText().equals(second)) {
+                            return c;
+                        }
+                    }
+                    return JSON.nullNode();
+                },
+                c -> c.path("state").asText().equals("COMPLETE"));
+        String reads = "/api/v1/dataplane/copies/" + mine.path("id").asText() + "/reads";
+
+        HttpCall.Response noPurpose = call(bank, "POST", reads, bankToken, JSON.createObjectNode());
+        assertThat(noPurpose.status()).isEqualTo(403);
+        assertThat(noPurpose.json().path("type").asText()).isEqualTo("urn:tds:problem:usage-denied");
+        assertThat(call(bank, "POST", reads, bankToken, JSON.createObjectNode().put("purpose", "tds:purpose/marketing"))
+                        .status())
+                .isEqualTo(403);
+        for (int use = 1; use <= 3; use++) {
+            HttpCall.Response read =
+                    call(bank, "POST", reads, bankToken, JSON.createObjectNode().put("purpose", CREDIT_RISK));
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.contentType()).startsWith("text/csv");
+            assertThat(read.body()).startsWith("credit_code,name,district").hasLineCount(3_001);
+        }
+        HttpCall.Response fourth =
+                call(bank, "POST", reads, bankToken, JSON.createObjectNode().put("purpose", CREDIT_RISK));
+        assertThat(fourth.status()).isEqualTo(403);
+        assertThat(fourth.json().path("detail").asText()).contains("count");
+        assertThat(call(
+                                bank,
+                                "GET",
+                                "/api/v1/dataplane/copies/" + mine.path("id").asText(),
+                                bankToken,
+                                null)
+                        .json()
+                        .path("uses")
+                        .asLong())
+                .isEqualTo(3);
+        JsonNode usage = call(bank, "GET", "/api/v1/dataplane/usage?agreementId=" + agreementId, bankToken, null)
+                .json();
+        assertThat(usage.findValuesAsText("kind")).contains("RECEIVED", "READ");
+
+        HttpCall.Response deleted = call(
+                bank,
+                "POST",
+                "/api/v1/dataplane/copies/" + mine.path("id").asText() + "/deletion",
+                bankToken,
+                JSON.createObjectNode().put("reason", "贷款审批完成"));
+        assertThat(deleted.json().path("state").asText()).isEqualTo("DELETED");
+        assertThat(bank.config()
+                        .node()
+                        .dataDir()
+                        .resolve("copies")
+                        .resolve(mine.path("id").asText() + ".copy"))
+                .doesNotExist();
+        HttpCall.Response after =
+                call(bank, "POST", reads, bankToken, JSON.createObjectNode().put("purpose", CREDIT_RISK));
+        assertThat(after.status()).isEqualTo(409);
+        await(() -> eventTypes(bank), types -> types.containsAll(List.of("copy.used", "copy.deleted")));
+    }
+
+    @Test
+    void sourcesAreRegisteredByAdministratorsWithClearErrors() {
+        ObjectNode outside = JSON.createObjectNode()
+                .put("name", "escape")
+                .put("kind", "CSV_FILE")
+                .put("location", "../../keys/node-key");
+        HttpCall.Response refused = call(tax, "POST", "/api/v1/dataplane/sources", taxToken, outside);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:tds:problem:source-outside-root");
+        HttpCall.Response malformed =
+                HttpCall.send(HttpRequest.newBuilder(URI.create(tax.url() + "/api/v1/dataplane/sources"))
+                        .header("Authorization", "Bearer " + taxToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": ")));
+        assertThat(malformed.status()).isEqualTo(400);
+        HttpCall.Response duplicate = call(
+                tax,
+                "POST",
+                "/api/v1/dataplane/sources",
+                taxToken,
+                JSON.createObjectNode()
+                        .put("name", DemoData.TAX_SOURCE)
+                        .put("kind", "CSV_FILE")
+                        .put("location", "tax/tax_firm_summary.csv"));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(call(tax, "GET", "/api/v1/dataplane/sources", taxToken, null)
+                        .json()
+                        .findValuesAsText("name"))
+                .containsExactly(DemoData.TAX_SOURCE);
+        assertThat(call(tax, "POST", "/api/v1/dataplane/sources", bankToken, outside)
+                        .status())
+                .as("another participant's token is refused by this connector")
+                .isEqualTo(403);
+        assertThat(call(tax, "DELETE", "/api/v1/dataplane/sources/none", taxToken, null)
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private static HttpCall.Response data(String endpoint, String token) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(endpoint)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpCall.send(request);
+    }
+
+    private static List<String> eventTypes(TdsNode node) {
+        return node.database()
+                .unitOfWork()
+                .withHandle(h -> h.createQuery("SELECT event_type FROM evidence_leaf ORDER BY seq")
+                        .mapTo(String.class)
+                        .list());
+    }
+
+    private static HttpCall.Response call(TdsNode node, String method, String path, String token, JsonNode body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()));
+        return HttpCall.send(request);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Asks until the answer satisfies {@code done} (a state reached over the network), or fails after 30 s. */
+    private static <T> T await(Supplier<T> ask, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        T answer = ask.get();
+        while (!done.test(answer)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within 30 s; last answer: " + answer);
+            }
+            Thread.onSpinWait();
+            answer = ask.get();
+        }
+        return answer;
+    }
+}
