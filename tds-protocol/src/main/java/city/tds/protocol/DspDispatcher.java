@@ -17,12 +17,24 @@ public final class DspDispatcher implements DspEndpoint {
     private final DspEndpoint catalog;
     private final DspEndpoint negotiations;
     private final DspEndpoint transfers;
+    private final DspEndpoint agreements;
 
     /** Usually {@code CatalogEndpoints}, {@code NegotiationEndpoints} and {@code TransferEndpoints}. */
     public DspDispatcher(DspEndpoint catalog, DspEndpoint negotiations, DspEndpoint transfers) {
+        this(
+                catalog,
+                negotiations,
+                transfers,
+                (method, path, from, body) -> refusal(
+                        path, Problem.notFound("dsp-unknown-endpoint", "this connector does not take " + path)));
+    }
+
+    /** With TDS's extension for ending agreements ({@code /agreements/...}, usually {@code Agreements}). */
+    public DspDispatcher(DspEndpoint catalog, DspEndpoint negotiations, DspEndpoint transfers, DspEndpoint agreements) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.negotiations = Objects.requireNonNull(negotiations, "negotiations");
         this.transfers = Objects.requireNonNull(transfers, "transfers");
+        this.agreements = Objects.requireNonNull(agreements, "agreements");
     }
 
     @Override
@@ -31,6 +43,7 @@ public final class DspDispatcher implements DspEndpoint {
             case CATALOG -> catalog.handle(method, path, from, body);
             case TRANSFER -> transfers.handle(method, path, from, body);
             case NEGOTIATION -> negotiations.handle(method, path, from, body);
+            case AGREEMENT -> agreements.handle(method, path, from, body);
         };
     }
 
@@ -40,7 +53,7 @@ public final class DspDispatcher implements DspEndpoint {
                 switch (Protocol.of(path)) {
                     case CATALOG -> DspMessages.message(DspMessageType.CATALOG_ERROR);
                     case TRANSFER -> DspMessages.transferError(null, null, null, null);
-                    case NEGOTIATION -> DspMessages.negotiationError(null, null, null, null);
+                    case NEGOTIATION, AGREEMENT -> DspMessages.negotiationError(null, null, null, null);
                 };
         body.put("code", problem.code());
         body.putArray("reason").add(problem.detail());
@@ -51,12 +64,17 @@ public final class DspDispatcher implements DspEndpoint {
     private enum Protocol {
         CATALOG,
         NEGOTIATION,
-        TRANSFER;
+        TRANSFER,
+        /** TDS's extension: ending an agreement. */
+        AGREEMENT;
 
         static Protocol of(String path) {
             String trimmed = path.replaceAll("^/+", "");
             if (trimmed.startsWith("catalog")) {
                 return CATALOG;
+            }
+            if (trimmed.startsWith("agreements/")) {
+                return AGREEMENT;
             }
             return trimmed.startsWith("transfers") ? TRANSFER : NEGOTIATION;
         }

@@ -308,8 +308,13 @@ public final class Copies {
      * possible now, whatever the purpose). Returns the copies deleted.
      */
     public List<ReceivedCopy> enforce(int limit) {
+        return enforce(null, limit);
+    }
+
+    /** As {@link #enforce(int)}, for the copies under {@code agreementId} only (null: every agreement). */
+    public List<ReceivedCopy> enforce(String agreementId, int limit) {
         Instant now = clock.instant();
-        return store.live(null, limit).stream()
+        return store.live(agreementId, limit).stream()
                 .map(copy -> expired(copy, now)
                         .flatMap(why -> delete(copy.id(), why).isOk() ? Optional.of(copy) : Optional.empty()))
                 .flatMap(Optional::stream)

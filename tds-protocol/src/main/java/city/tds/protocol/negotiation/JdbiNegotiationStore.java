@@ -162,6 +162,32 @@ public final class JdbiNegotiationStore implements NegotiationStore {
     }
 
     @Override
+    public boolean insertTermination(AgreementTermination t) {
+        return db.withHandle(h -> h.createUpdate(
+                                "INSERT INTO dsp_agreement_termination (agreement_id, terminated_by,"
+                                        + " reason, terminated_at) VALUES (:agreement, :by, :reason, :at) ON CONFLICT DO NOTHING")
+                        .bind("agreement", t.agreementId())
+                        .bind("by", t.terminatedBy())
+                        .bind("reason", t.reason())
+                        .bind("at", Timestamps.toDb(t.at()))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public Optional<AgreementTermination> termination(String agreementId) {
+        return db.withHandle(h -> h.createQuery("SELECT agreement_id, terminated_by, reason, terminated_at"
+                        + " FROM dsp_agreement_termination WHERE agreement_id = :agreement")
+                .bind("agreement", agreementId)
+                .map((rs, ctx) -> new AgreementTermination(
+                        rs.getString("agreement_id"),
+                        rs.getString("terminated_by"),
+                        rs.getString("reason"),
+                        Timestamps.read(rs, "terminated_at")))
+                .findOne());
+    }
+
+    @Override
     public List<Agreement> agreementsOf(String participantId, int limit) {
         return db.withHandle(h -> h.createQuery("SELECT " + AGREEMENT_COLUMNS + " FROM dsp_agreement WHERE"
                         + " provider_id = :p OR consumer_id = :p ORDER BY agreed_at DESC, id DESC LIMIT :limit")

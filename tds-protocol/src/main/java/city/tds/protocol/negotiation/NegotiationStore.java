@@ -37,6 +37,12 @@ public interface NegotiationStore {
 
     Optional<Agreement> findAgreement(String id);
 
+    /** Records that an agreement ended; false if its end was recorded before. */
+    boolean insertTermination(AgreementTermination termination);
+
+    /** How an agreement ended, if it did. */
+    Optional<AgreementTermination> termination(String agreementId);
+
     /** Agreements a participant is party to (as provider or consumer), newest first. */
     List<Agreement> agreementsOf(String participantId, int limit);
 

@@ -22,6 +22,9 @@ public interface TransferData {
     /** {@code transfer} changed, on either side; called after the change committed. */
     void changed(TransferProcess transfer);
 
+    /** Agreement {@code agreementId} was terminated (by either party); called after the end committed. */
+    default void agreementEnded(String agreementId) {}
+
     /** No data plane: transfers start without a data address, and changes go unnoticed. */
     TransferData NONE = new TransferData() {
         @Override

@@ -101,6 +101,10 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
                 return Result.fail(
                         Problem.conflict("dsp-agreement-not-final", "agreement " + agreementId + " is not finalized"));
             }
+            Optional<Problem> ended = terminated(agreementId);
+            if (ended.isPresent()) {
+                return Result.fail(ended.get());
+            }
             Result<DeliveryMode> mode = admitted(agreement.get(), format, from);
             if (!mode.isOk()) {
                 return Result.fail(mode.problem());
@@ -170,6 +174,10 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
             if (negotiation.get().state() != NegotiationState.FINALIZED) {
                 return Result.fail(Problem.conflict(
                         "dsp-agreement-not-final", "agreement " + agreementId + " is not finalized yet"));
+            }
+            Optional<Problem> ended = terminated(agreementId);
+            if (ended.isPresent()) {
+                return Result.fail(ended.get());
             }
             String pid = "urn:uuid:" + context.ids().newId();
             Instant now = context.clock().instant();
@@ -340,6 +348,16 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
                                 return moved;
                             });
                 }));
+    }
+
+    /** Why no transfer may start under {@code agreementId} any more, if it was terminated. */
+    private Optional<Problem> terminated(String agreementId) {
+        return context.store()
+                .termination(agreementId)
+                .map(t -> Problem.conflict(
+                        "dsp-agreement-terminated",
+                        "agreement " + agreementId + " was terminated at " + t.at() + " by " + t.terminatedBy() + ": "
+                                + t.reason()));
     }
 
     private Result<DeliveryMode> admitted(Agreement agreement, String format, Counterparty from) {

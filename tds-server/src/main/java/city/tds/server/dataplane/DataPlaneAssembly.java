@@ -224,6 +224,34 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         }
     }
 
+    /**
+     * An agreement ended: its transfers here end (the other side is told), their tokens are revoked with them, and
+     * the copies received under it are deleted now rather than at the monitor's next pass.
+     */
+    @Override
+    public void agreementEnded(String agreementId) {
+        workers.execute(() -> {
+            try {
+                joined().ifPresent(j -> {
+                    for (ProcessRole role : ProcessRole.values()) {
+                        j.transfers().list(role, null, 1000).stream()
+                                .filter(t -> t.agreementId().equals(agreementId)
+                                        && !t.state().isTerminal())
+                                .forEach(t -> j.transfers()
+                                        .control(
+                                                t.id(),
+                                                TransferState.Event.TERMINATE,
+                                                "agreement " + agreementId + " was terminated"));
+                    }
+                });
+                copies.enforce(agreementId, 1000)
+                        .forEach(c -> LOG.info("copy {} deleted: agreement {} ended", c.id(), agreementId));
+            } catch (RuntimeException e) {
+                LOG.warn("ending agreement {} here failed; the policy monitor deletes its copies", agreementId, e);
+            }
+        });
+    }
+
     // the consumer's side
 
     private void pull(TransferProcess transfer) {

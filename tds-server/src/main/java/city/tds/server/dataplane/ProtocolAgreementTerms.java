@@ -29,9 +29,11 @@ final class ProtocolAgreementTerms implements AgreementTerms {
         if (!policy.isOk()) {
             return Optional.empty();
         }
-        String ended = store.find(agreement.get().negotiationId())
-                .filter(n -> n.state() == NegotiationState.TERMINATED)
-                .map(n -> "its negotiation was terminated: " + n.reason())
+        String ended = store.termination(agreementId)
+                .map(t -> "terminated by " + t.terminatedBy() + " at " + t.at() + ": " + t.reason())
+                .or(() -> store.find(agreement.get().negotiationId())
+                        .filter(n -> n.state() == NegotiationState.TERMINATED)
+                        .map(n -> "its negotiation was terminated: " + n.reason()))
                 .orElse(null);
         return Optional.of(new Terms(
                 agreementId,

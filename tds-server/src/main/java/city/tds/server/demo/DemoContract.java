@@ -112,7 +112,7 @@ public final class DemoContract {
         TransferProcess started = awaitTransfer(bank, transfer.id());
         TransferProcess atProvider = awaitTransfer(tax, started.providerPid());
         progress.accept("传输已开始 / the transfer started on both connectors (" + started.state() + " / "
-                + atProvider.state() + "); the data plane that moves the data comes next");
+                + atProvider.state() + "); a sandbox transfer moves no data until the sandbox is built");
         return new Agreed(
                 ended.id(),
                 ended.providerPid(),

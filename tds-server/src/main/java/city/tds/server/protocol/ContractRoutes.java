@@ -11,6 +11,7 @@ import city.tds.protocol.NegotiationState;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.Agreement;
+import city.tds.protocol.negotiation.AgreementTermination;
 import city.tds.protocol.negotiation.ContractNegotiation;
 import city.tds.protocol.negotiation.JdbiNegotiationStore;
 import city.tds.protocol.transfer.TransferFormats;
@@ -40,6 +41,7 @@ public final class ContractRoutes implements ApiRoutes {
 
     static final String BASE = "/api/v1/contracts";
     private static final Access MEMBERS = Access.anyOf(PARTICIPANT_ADMIN, PARTICIPANT_MEMBER);
+    private static final Access ADMINS = Access.anyOf(PARTICIPANT_ADMIN);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProtocolAssembly protocol;
@@ -71,6 +73,7 @@ public final class ContractRoutes implements ApiRoutes {
         routes.get(BASE + "/negotiations/{id}", ctx -> ctx.json(view(negotiation(ctx))), MEMBERS);
         routes.post(BASE + "/negotiations/{id}/termination", this::terminate, MEMBERS);
         routes.get(BASE + "/agreements", this::agreements, MEMBERS);
+        routes.post(BASE + "/agreements/{id}/termination", this::terminateAgreement, ADMINS);
         routes.post(BASE + "/transfers", this::transfer, MEMBERS);
         routes.get(BASE + "/transfers", this::transfers, MEMBERS);
         routes.get(BASE + "/transfers/{id}", ctx -> ctx.json(view(transferProcess(ctx))), MEMBERS);
@@ -84,7 +87,7 @@ public final class ContractRoutes implements ApiRoutes {
                             .filter(x -> x.providerId().equals(self)
                                     || x.consumerId().equals(self))
                             .orElseThrow(() -> notFound("no-such-agreement", "no agreement " + ctx.pathParam("id")));
-                    ctx.json(view(a));
+                    ctx.json(agreementView(a));
                 },
                 MEMBERS);
     }
@@ -153,7 +156,7 @@ public final class ContractRoutes implements ApiRoutes {
     private void agreements(Context ctx) {
         ProtocolAssembly.Joined j = joined(ctx);
         ctx.json(store.agreementsOf(j.session().membership().participantId(), 200).stream()
-                .map(ContractRoutes::view)
+                .map(this::agreementView)
                 .toList());
     }
 
@@ -260,6 +263,26 @@ public final class ContractRoutes implements ApiRoutes {
         m.put("createdAt", n.createdAt().toString());
         m.put("updatedAt", n.updatedAt().toString());
         return m;
+    }
+
+    private Map<String, Object> agreementView(Agreement a) {
+        Map<String, Object> m = view(a);
+        Optional<AgreementTermination> end = store.termination(a.id());
+        m.put("terminatedAt", end.map(t -> t.at().toString()).orElse(null));
+        m.put("terminatedBy", end.map(AgreementTermination::terminatedBy).orElse(null));
+        m.put("terminationReason", end.map(AgreementTermination::reason).orElse(null));
+        return m;
+    }
+
+    /**
+     * Either party ends an agreement before its time: recorded here and at the other party's connector; its transfers
+     * end and the consumer's copies under it are deleted.
+     */
+    private void terminateAgreement(Context ctx) {
+        ProtocolAssembly.Joined j = joined(ctx);
+        TerminationBody body = json.read(ctx, TerminationBody.class);
+        j.agreements().terminate(ctx.pathParam("id"), body.reason()).orElseThrow();
+        ctx.json(agreementView(store.findAgreement(ctx.pathParam("id")).orElseThrow()));
     }
 
     static Map<String, Object> view(Agreement a) {

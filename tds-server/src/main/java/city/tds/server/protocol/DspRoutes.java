@@ -55,6 +55,8 @@ public final class DspRoutes implements ApiRoutes {
         for (String step : List.of("start", "suspension", "completion", "termination")) {
             routes.post(BASE + "/transfers/{id}/" + step, this::dispatch, Access.PUBLIC);
         }
+        // TDS's extension: the other party of an agreement ended it (tds:AgreementTerminationMessage)
+        routes.post(BASE + "/agreements/{id}/termination", this::dispatch, Access.PUBLIC);
     }
 
     private void dispatch(Context ctx) throws Exception {

@@ -9,6 +9,7 @@ import city.tds.protocol.Dsp;
 import city.tds.protocol.DspDispatcher;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.catalog.CatalogEndpoints;
+import city.tds.protocol.negotiation.Agreements;
 import city.tds.protocol.negotiation.ConsumerNegotiations;
 import city.tds.protocol.negotiation.JdbiNegotiationStore;
 import city.tds.protocol.negotiation.NegotiationContext;
@@ -59,7 +60,8 @@ public final class ProtocolAssembly implements AutoCloseable {
             ConnectorPresentations presentations,
             OutboxDelivery outbox,
             DspClient client,
-            Transfers transfers) {}
+            Transfers transfers,
+            Agreements agreements) {}
 
     private final Database database;
     private final CryptoSuite suite;
@@ -131,6 +133,7 @@ public final class ProtocolAssembly implements AutoCloseable {
         HttpDspTransport transport = new HttpDspTransport(() -> session);
         Transfers transfers =
                 new Transfers(context, new JdbiTransferStore(database), TransferReaction.START, transferData);
+        Agreements agreements = new Agreements(context, transferData::agreementEnded);
         Joined j = new Joined(
                 session,
                 provider,
@@ -138,11 +141,13 @@ public final class ProtocolAssembly implements AutoCloseable {
                 new DspDispatcher(
                         new CatalogEndpoints(datasets, reader, clock, membership.participantId(), selfAddress),
                         new NegotiationEndpoints(provider, consumer, context, reader),
-                        new TransferEndpoints(transfers, reader)),
+                        new TransferEndpoints(transfers, reader),
+                        agreements),
                 new ConnectorPresentations(session, clock),
                 new OutboxDelivery(context, transport, holder, RetryPolicy.DEFAULT, List.of(transfers)),
                 new DspClient(transport),
-                transfers);
+                transfers,
+                agreements);
         joined.set(j);
         LOG.info("connector joined space {} as participant {}", membership.issuer(), membership.participantId());
         return j;

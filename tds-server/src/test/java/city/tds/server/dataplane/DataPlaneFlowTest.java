@@ -68,35 +68,7 @@ class DataPlaneFlowTest {
         bankToken = space.login("bank-admin", DemoOnboarding.PASSWORD);
         taxToken = space.login("tax-bureau-admin", DemoOnboarding.PASSWORD);
 
-        String taxAddress = tax.protocol().orElseThrow().selfAddress();
-        JsonNode catalog = call(
-                        bank,
-                        "POST",
-                        "/api/v1/contracts/catalog-requests",
-                        bankToken,
-                        JSON.createObjectNode().put("providerUrl", taxAddress))
-                .json();
-        JsonNode dataset = null;
-        for (JsonNode d : catalog.path("dataset")) {
-            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
-                dataset = d;
-            }
-        }
-        assertThat(dataset).as("the tax bureau offers its dataset over DSP").isNotNull();
-        ObjectNode ask = JSON.createObjectNode()
-                .put("providerId", catalog.path("participantId").asText())
-                .put("providerUrl", taxAddress)
-                .put("datasetId", dataset.path("@id").asText());
-        ask.set("offer", dataset.path("hasPolicy").get(0));
-        String negotiation = call(bank, "POST", "/api/v1/contracts/negotiations", bankToken, ask)
-                .json()
-                .path("id")
-                .asText();
-        JsonNode finalized = await(
-                () -> call(bank, "GET", "/api/v1/contracts/negotiations/" + negotiation, bankToken, null)
-                        .json(),
-                n -> n.path("state").asText().equals("FINALIZED"));
-        agreementId = finalized.path("agreementId").asText();
+        agreementId = agree();
         HttpCall.Response pull = call(
                 bank,
                 "POST",
@@ -194,24 +166,7 @@ class DataPlaneFlowTest {
     @Test
     void aCopyIsReadOnlyForTheAgreedPurposeAndAtMostThreeTimesThenDeleted() throws Exception {
         // a fresh transfer under the same agreement: its own copy and its own count
-        HttpCall.Response pull = call(
-                bank,
-                "POST",
-                "/api/v1/contracts/transfers",
-                bankToken,
-                JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PULL"));
-        String second = pull.json().path("id").asText();
-        JsonNode mine = await(
-                () -> {
-                    for (JsonNode c : call(bank, "GET", "/api/v1/dataplane/copies", bankToken, null)
-                            .json()) {
-                        if (c.path("transferId").asText().equals(second)) {
-                            return c;
-                        }
-                    }
-                    return JSON.nullNode();
-                },
-                c -> c.path("state").asText().equals("COMPLETE"));
+        JsonNode mine = pulled(agreementId);
         String reads = "/api/v1/dataplane/copies/" + mine.path("id").asText() + "/reads";
 
         HttpCall.Response noPurpose = call(bank, "POST", reads, bankToken, JSON.createObjectNode());
@@ -300,6 +255,119 @@ class DataPlaneFlowTest {
         assertThat(call(tax, "DELETE", "/api/v1/dataplane/sources/none", taxToken, null)
                         .status())
                 .isEqualTo(404);
+    }
+
+    /** The bank negotiates for the tax bureau's dataset; the agreement's id once both sides finalized. */
+    private static String agree() {
+        String taxAddress = tax.protocol().orElseThrow().selfAddress();
+        JsonNode catalog = call(
+                        bank,
+                        "POST",
+                        "/api/v1/contracts/catalog-requests",
+                        bankToken,
+                        JSON.createObjectNode().put("providerUrl", taxAddress))
+                .json();
+        JsonNode dataset = null;
+        for (JsonNode d : catalog.path("dataset")) {
+            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
+                dataset = d;
+            }
+        }
+        assertThat(dataset).as("the tax bureau offers its dataset over DSP").isNotNull();
+        ObjectNode ask = JSON.createObjectNode()
+                .put("providerId", catalog.path("participantId").asText())
+                .put("providerUrl", taxAddress)
+                .put("datasetId", dataset.path("@id").asText());
+        ask.set("offer", dataset.path("hasPolicy").get(0));
+        String negotiation = call(bank, "POST", "/api/v1/contracts/negotiations", bankToken, ask)
+                .json()
+                .path("id")
+                .asText();
+        JsonNode finalized = await(
+                () -> call(bank, "GET", "/api/v1/contracts/negotiations/" + negotiation, bankToken, null)
+                        .json(),
+                n -> n.path("state").asText().equals("FINALIZED"));
+        return finalized.path("agreementId").asText();
+    }
+
+    /** The bank pulls under {@code agreement}; its copy once COMPLETE. */
+    private static JsonNode pulled(String agreement) {
+        HttpCall.Response pull = call(
+                bank,
+                "POST",
+                "/api/v1/contracts/transfers",
+                bankToken,
+                JSON.createObjectNode().put("agreementId", agreement).put("format", "HttpData-PULL"));
+        assertThat(pull.status()).as(pull.body()).isEqualTo(201);
+        String transfer = pull.json().path("id").asText();
+        return await(() -> copyOf(transfer), c -> c.path("state").asText().equals("COMPLETE"));
+    }
+
+    private static JsonNode copyOf(String transfer) {
+        for (JsonNode c :
+                call(bank, "GET", "/api/v1/dataplane/copies", bankToken, null).json()) {
+            if (c.path("transferId").asText().equals(transfer)) {
+                return c;
+            }
+        }
+        return JSON.nullNode();
+    }
+
+    @Test
+    void endingTheAgreementDeletesTheBanksCopyAndNoTransferStartsUnderItAgain() {
+        String agreement = agree();
+        JsonNode held = pulled(agreement);
+        String path = "/api/v1/contracts/agreements/" + agreement + "/termination";
+
+        assertThat(call(tax, "POST", path, taxToken, JSON.createObjectNode()).status())
+                .isEqualTo(400);
+        HttpCall.Response ended =
+                call(tax, "POST", path, taxToken, JSON.createObjectNode().put("reason", "授权运营协议到期，停止供数"));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(ended.json().path("terminatedAt").asText()).isNotEmpty();
+        OPENAPI.assertConforms("POST", "/api/v1/contracts/agreements/{id}/termination", 200, ended.json());
+        assertThat(call(tax, "POST", path, taxToken, JSON.createObjectNode().put("reason", "again"))
+                        .json()
+                        .path("type")
+                        .asText())
+                .isEqualTo("urn:tds:problem:agreement-terminated");
+
+        JsonNode gone = await(
+                () -> call(
+                                bank,
+                                "GET",
+                                "/api/v1/dataplane/copies/" + held.path("id").asText(),
+                                bankToken,
+                                null)
+                        .json(),
+                c -> c.path("state").asText().equals("DELETED"));
+        assertThat(gone.path("problem").asText()).contains("授权运营协议到期");
+        assertThat(bank.config()
+                        .node()
+                        .dataDir()
+                        .resolve("copies")
+                        .resolve(held.path("id").asText() + ".copy"))
+                .doesNotExist();
+        JsonNode atBank = call(bank, "GET", "/api/v1/contracts/agreements/" + agreement, bankToken, null)
+                .json();
+        assertThat(atBank.path("terminatedBy").asText())
+                .isEqualTo(tax.protocol()
+                        .orElseThrow()
+                        .joined()
+                        .orElseThrow()
+                        .session()
+                        .membership()
+                        .participantId());
+        HttpCall.Response again = call(
+                bank,
+                "POST",
+                "/api/v1/contracts/transfers",
+                bankToken,
+                JSON.createObjectNode().put("agreementId", agreement).put("format", "HttpData-PULL"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("urn:tds:problem:dsp-agreement-terminated");
+        await(() -> eventTypes(bank), types -> types.containsAll(List.of("agreement.terminated", "copy.deleted")));
+        await(() -> eventTypes(tax), types -> types.contains("agreement.terminated"));
     }
 
     private static HttpCall.Response data(String endpoint, String token) {
