@@ -8,6 +8,7 @@ import city.tds.server.config.ConfigKey;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
+import city.tds.server.demo.DemoCredit;
 import city.tds.server.demo.DemoData;
 import city.tds.server.demo.DemoOnboarding;
 import java.io.IOException;
@@ -143,6 +144,9 @@ final class DemoCommand implements Callable<Integer> {
             DemoData.run(demo, onboarded, progress);
             return null;
         });
+        out.println();
+        out.println("普惠信贷 / the credit scenario: the bank pulls the tax data and uses it under the agreement:");
+        orStop(demo, temporary ? dir : null, () -> DemoCredit.run(demo, progress));
         out.println();
         out.println("检索 / search:  curl '" + demo.nodes().get(0).node().url()
                 + "/api/v1/catalog/search?q=%E7%BA%B3%E7%A8%8E%E4%BF%A1%E7%94%A8'");

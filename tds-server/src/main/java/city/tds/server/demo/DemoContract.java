@@ -134,7 +134,7 @@ public final class DemoContract {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the transfer " + id + " did not start within 30 s: " + t);
             }
-            pause();
+            DemoEvidence.pause();
             t = side.transfers().local(id);
         }
         return t.get();
@@ -155,7 +155,7 @@ public final class DemoContract {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("the negotiation did not end within 30 s; it is " + n.state());
             }
-            pause();
+            DemoEvidence.pause();
             n = probe.get();
         }
         return n;
@@ -163,21 +163,6 @@ public final class DemoContract {
 
     /** The sequence numbers of the agreement's evidence records, once the log has numbered both. */
     private static List<Long> evidence(EvidenceLog log, String agreementId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        List<Long> seqs = log.search("agreement:" + agreementId, null, null, 0, 10);
-        while (seqs.size() < 2 && Instant.now().isBefore(deadline)) {
-            pause();
-            seqs = log.search("agreement:" + agreementId, null, null, 0, 10);
-        }
-        return seqs;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return DemoEvidence.numbers(log, "agreement:" + agreementId, null, 2);
     }
 }

@@ -7,6 +7,7 @@ import city.tds.protocol.transfer.TransferProcess;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
+import city.tds.server.demo.DemoCredit;
 import city.tds.server.demo.DemoData;
 import city.tds.server.demo.DemoOnboarding;
 import city.tds.server.identity.SpaceClient;
@@ -311,6 +312,21 @@ class DataPlaneFlowTest {
             }
         }
         return JSON.nullNode();
+    }
+
+    @Test
+    void theDemoWalksTheCreditScenarioFromCatalogToDeletion() {
+        List<String> steps = new java.util.ArrayList<>();
+        DemoCredit.Walked walked = DemoCredit.run(demo, steps::add);
+
+        assertThat(walked.records()).isEqualTo(3_000);
+        assertThat(walked.reads()).isEqualTo(1);
+        assertThat(walked.finalCopyState()).isEqualTo("DELETED");
+        assertThat(String.join("\n", steps))
+                .contains("usage-denied")
+                .contains("copy-not-readable")
+                .containsPattern("3000 firms, \\d+ rated A or B")
+                .containsPattern("copy.deleted \\[\\d+]");
     }
 
     @Test
