@@ -2,6 +2,7 @@ package city.tds.bench;
 
 import city.tds.bench.catalog.CatalogRelevanceBenchmark;
 import city.tds.bench.catalog.CatalogScaleBenchmark;
+import city.tds.bench.dataplane.TransferBenchmark;
 import city.tds.bench.protocol.NegotiationBenchmark;
 import java.util.Arrays;
 
@@ -14,6 +15,7 @@ import java.util.Arrays;
  *   <li>{@code proofs} (JMH: inclusion-proof generation and verification, both suites)
  *   <li>{@code tokens} (JMH: access-token verification, both suites, one thread)
  *   <li>{@code policy} (JMH: policy decisions per second on one thread for a typical product policy)
+ *   <li>{@code transfer [--size-mb 1024] [--warm-up-mb 512] [--suite INTL|GM]} (a pull between two connectors)
  *   <li>{@code negotiation [--negotiations 2000] [--in-flight 64] [--warm-up 300]} (finalized DSP negotiations per
  *       second between two connectors on loopback, with latency)
  *   <li>{@code catalog-relevance [--per-query] [--explain <query id>,...]} (catalog search quality: nDCG@10, MRR@10,
@@ -30,7 +32,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: tds-bench append|verify|proofs|tokens|policy|negotiation|catalog-relevance|catalog-scale [options]");
+                    "usage: tds-bench append|verify|proofs|tokens|policy|negotiation|transfer|catalog-relevance|catalog-scale [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -41,6 +43,7 @@ public final class BenchMain {
             case "tokens" -> org.openjdk.jmh.Main.main(jmh(TokenBenchmarks.class, rest));
             case "policy" -> org.openjdk.jmh.Main.main(jmh(PolicyBenchmarks.class, rest));
             case "negotiation" -> NegotiationBenchmark.main(rest);
+            case "transfer" -> TransferBenchmark.main(rest);
             case "catalog-relevance" -> CatalogRelevanceBenchmark.main(rest);
             case "catalog-scale" -> CatalogScaleBenchmark.main(rest);
             default -> {

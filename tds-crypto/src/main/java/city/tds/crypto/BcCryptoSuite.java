@@ -146,7 +146,7 @@ abstract class BcCryptoSuite implements CryptoSuite {
         return gcm;
     }
 
-    private void requireOwnKey(SymmetricKey key) {
+    void requireOwnKey(SymmetricKey key) {
         if (key.suite() != id()) {
             throw new IllegalArgumentException("a " + key.suite() + " key cannot be used with the " + id() + " suite");
         }

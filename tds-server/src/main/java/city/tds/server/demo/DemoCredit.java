@@ -29,7 +29,7 @@ public final class DemoCredit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofMinutes(10);
     static final String CREDIT_RISK = "tds:purpose/credit-risk";
 
     private DemoCredit() {}
@@ -54,56 +54,12 @@ public final class DemoCredit {
         SpaceClient bankApi = new SpaceClient(bank.url());
         SpaceClient taxApi = new SpaceClient(tax.url());
 
-        String taxAddress = tax.protocol().orElseThrow().selfAddress();
-        JsonNode catalog = bankApi.post(
-                        "/api/v1/contracts/catalog-requests",
-                        bankToken,
-                        JSON.createObjectNode().put("providerUrl", taxAddress))
-                .expect(200);
-        JsonNode dataset = null;
-        for (JsonNode d : catalog.path("dataset")) {
-            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
-                dataset = d;
-            }
-        }
-        if (dataset == null) {
-            throw new IllegalStateException("the tax bureau's catalog does not offer " + DemoData.TAX_PRODUCT);
-        }
-        progress.accept("银行在税务局目录中找到「" + DemoData.TAX_PRODUCT + "」/ the bank found the tax bureau's dataset "
-                + dataset.path("@id").asText());
-
-        ObjectNode ask = JSON.createObjectNode()
-                .put("providerId", catalog.path("participantId").asText())
-                .put("providerUrl", taxAddress)
-                .put("datasetId", dataset.path("@id").asText());
-        ask.set("offer", dataset.path("hasPolicy").get(0));
-        String negotiation = bankApi.post("/api/v1/contracts/negotiations", bankToken, ask)
-                .expect(201)
-                .path("id")
-                .asText();
-        JsonNode agreed = await(
-                () -> bankApi.get("/api/v1/contracts/negotiations/" + negotiation, bankToken)
-                        .expect(200),
-                n -> n.path("state").asText().equals("FINALIZED"));
-        String agreementId = agreed.path("agreementId").asText();
+        String agreementId = agree(demo, bankToken, progress);
         progress.accept("协议达成 / agreed: " + agreementId + " (信贷风控用途、30 天内至多 3 次 / credit risk only, at most 3"
                 + " uses in 30 days); evidence bank " + numbers(bank, "agreement:" + agreementId, null, 2)
                 + ", tax bureau " + numbers(tax, "agreement:" + agreementId, null, 2));
-
-        String transferId = bankApi.post(
-                        "/api/v1/contracts/transfers",
-                        bankToken,
-                        JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PULL"))
-                .expect(201)
-                .path("id")
-                .asText();
-        JsonNode copy = await(
-                () -> copyOf(bankApi, bankToken, transferId),
-                c -> c.path("state").asText().matches("COMPLETE|FAILED"));
-        if (!copy.path("state").asText().equals("COMPLETE")) {
-            throw new IllegalStateException(
-                    "the bank's copy failed: " + copy.path("problem").asText());
-        }
+        JsonNode copy = pull(demo, bankToken, agreementId);
+        String transferId = copy.path("transferId").asText();
         String copyId = copy.path("id").asText();
         progress.accept("银行连接器拉取数据 / the bank's connector pulled "
                 + copy.path("records").asLong() + " records, "
@@ -148,6 +104,64 @@ public final class DemoCredit {
                 copy.path("digest").asText(),
                 read.use(),
                 gone.path("state").asText());
+    }
+
+    /** The bank finds the tax bureau's dataset over DSP and negotiates for it; the agreement once finalized. */
+    public static String agree(Demo demo, String bankToken, Consumer<String> progress) {
+        TdsNode tax = node(demo, "tax-bureau");
+        SpaceClient bankApi = new SpaceClient(node(demo, "bank").url());
+        String taxAddress = tax.protocol().orElseThrow().selfAddress();
+        JsonNode catalog = bankApi.post(
+                        "/api/v1/contracts/catalog-requests",
+                        bankToken,
+                        JSON.createObjectNode().put("providerUrl", taxAddress))
+                .expect(200);
+        JsonNode dataset = null;
+        for (JsonNode d : catalog.path("dataset")) {
+            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
+                dataset = d;
+            }
+        }
+        if (dataset == null) {
+            throw new IllegalStateException("the tax bureau's catalog does not offer " + DemoData.TAX_PRODUCT);
+        }
+        progress.accept("银行在税务局目录中找到「" + DemoData.TAX_PRODUCT + "」/ the bank found the tax bureau's dataset "
+                + dataset.path("@id").asText());
+        ObjectNode ask = JSON.createObjectNode()
+                .put("providerId", catalog.path("participantId").asText())
+                .put("providerUrl", taxAddress)
+                .put("datasetId", dataset.path("@id").asText());
+        ask.set("offer", dataset.path("hasPolicy").get(0));
+        String negotiation = bankApi.post("/api/v1/contracts/negotiations", bankToken, ask)
+                .expect(201)
+                .path("id")
+                .asText();
+        return await(
+                        () -> bankApi.get("/api/v1/contracts/negotiations/" + negotiation, bankToken)
+                                .expect(200),
+                        n -> n.path("state").asText().equals("FINALIZED"))
+                .path("agreementId")
+                .asText();
+    }
+
+    /** The bank pulls under {@code agreementId}; its copy once COMPLETE. */
+    public static JsonNode pull(Demo demo, String bankToken, String agreementId) {
+        SpaceClient bankApi = new SpaceClient(node(demo, "bank").url());
+        String transferId = bankApi.post(
+                        "/api/v1/contracts/transfers",
+                        bankToken,
+                        JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PULL"))
+                .expect(201)
+                .path("id")
+                .asText();
+        JsonNode copy = await(
+                () -> copyOf(bankApi, bankToken, transferId),
+                c -> c.path("state").asText().matches("COMPLETE|FAILED"));
+        if (!copy.path("state").asText().equals("COMPLETE")) {
+            throw new IllegalStateException(
+                    "the bank's copy failed: " + copy.path("problem").asText());
+        }
+        return copy;
     }
 
     /** What the bank makes of the data: how many firms, how many rated A or B, their median VAT. */
