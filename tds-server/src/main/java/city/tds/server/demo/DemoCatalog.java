@@ -314,46 +314,43 @@ public final class DemoCatalog {
      * agreement, and not pass it on; its copy is deleted when that time is up.
      */
     static ObjectNode fileTransferPolicy() {
-        ObjectNode policy = JSON.createObjectNode();
-        ArrayNode context = policy.putArray("@context");
-        context.add("http://www.w3.org/ns/odrl.jsonld");
-        context.addObject().put("tds", "https://tds.city/ns/policy#");
-        policy.put("@type", "Offer");
-        ArrayNode constraints =
-                policy.putArray("permission").addObject().put("action", "use").putArray("constraint");
-        constraints
-                .addObject()
-                .put("leftOperand", "purpose")
-                .put("operator", "eq")
-                .put("rightOperand", "tds:purpose/credit-risk");
-        constraints
-                .addObject()
-                .put("leftOperand", "deliveryChannel")
-                .put("operator", "eq")
-                .put("rightOperand", "tds:fileTransfer");
-        constraints
-                .addObject()
-                .put("leftOperand", "recipientIndustry")
-                .put("operator", "eq")
-                .put("rightOperand", "金融");
-        constraints
-                .addObject()
-                .put("leftOperand", "count")
-                .put("operator", "lteq")
-                .put("rightOperand", 3);
-        constraints
-                .addObject()
-                .put("leftOperand", "elapsedTime")
-                .put("operator", "lteq")
-                .putObject("rightOperand")
-                .put("@value", "P30D")
-                .put("@type", "xsd:duration");
-        policy.putArray("prohibition").addObject().put("action", "distribute");
-        return policy;
+        return creditRiskPolicy(constraints -> {
+            constraints
+                    .addObject()
+                    .put("leftOperand", "deliveryChannel")
+                    .put("operator", "eq")
+                    .put("rightOperand", "tds:fileTransfer");
+            constraints
+                    .addObject()
+                    .put("leftOperand", "count")
+                    .put("operator", "lteq")
+                    .put("rightOperand", 3);
+            constraints
+                    .addObject()
+                    .put("leftOperand", "elapsedTime")
+                    .put("operator", "lteq")
+                    .putObject("rightOperand")
+                    .put("@value", "P30D")
+                    .put("@type", "xsd:duration");
+        });
     }
 
     /** A bank may use the product for credit risk only, in the sandbox or by privacy computing, and not pass it on. */
     static ObjectNode policy() {
+        return creditRiskPolicy(constraints -> constraints
+                .addObject()
+                .put("leftOperand", "deliveryChannel")
+                .put("operator", "isAnyOf")
+                .putArray("rightOperand")
+                .add("tds:sandbox")
+                .add("tds:privacyComputing"));
+    }
+
+    /**
+     * An offer permitting use for credit risk by a financial institution, under the constraints {@code more} adds, and
+     * prohibiting distribution.
+     */
+    private static ObjectNode creditRiskPolicy(Consumer<ArrayNode> more) {
         ObjectNode policy = JSON.createObjectNode();
         ArrayNode context = policy.putArray("@context");
         context.add("http://www.w3.org/ns/odrl.jsonld");
@@ -366,9 +363,7 @@ public final class DemoCatalog {
                 .put("leftOperand", "purpose")
                 .put("operator", "eq")
                 .put("rightOperand", "tds:purpose/credit-risk");
-        ObjectNode channel =
-                constraints.addObject().put("leftOperand", "deliveryChannel").put("operator", "isAnyOf");
-        channel.putArray("rightOperand").add("tds:sandbox").add("tds:privacyComputing");
+        more.accept(constraints);
         constraints
                 .addObject()
                 .put("leftOperand", "recipientIndustry")

@@ -82,17 +82,7 @@ class DataPlaneFlowTest {
                 () -> call(bank, "GET", "/api/v1/contracts/transfers/" + transferId, bankToken, null)
                         .json(),
                 t -> t.path("state").asText().equals("COMPLETED"));
-        copy = await(
-                () -> {
-                    for (JsonNode c : call(bank, "GET", "/api/v1/dataplane/copies", bankToken, null)
-                            .json()) {
-                        if (c.path("transferId").asText().equals(transferId)) {
-                            return c;
-                        }
-                    }
-                    return JSON.nullNode();
-                },
-                c -> c.path("state").asText().equals("COMPLETE"));
+        copy = await(() -> copyOf(transferId), c -> c.path("state").asText().equals("COMPLETE"));
     }
 
     @AfterAll
@@ -260,48 +250,12 @@ class DataPlaneFlowTest {
 
     /** The bank negotiates for the tax bureau's dataset; the agreement's id once both sides finalized. */
     private static String agree() {
-        String taxAddress = tax.protocol().orElseThrow().selfAddress();
-        JsonNode catalog = call(
-                        bank,
-                        "POST",
-                        "/api/v1/contracts/catalog-requests",
-                        bankToken,
-                        JSON.createObjectNode().put("providerUrl", taxAddress))
-                .json();
-        JsonNode dataset = null;
-        for (JsonNode d : catalog.path("dataset")) {
-            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
-                dataset = d;
-            }
-        }
-        assertThat(dataset).as("the tax bureau offers its dataset over DSP").isNotNull();
-        ObjectNode ask = JSON.createObjectNode()
-                .put("providerId", catalog.path("participantId").asText())
-                .put("providerUrl", taxAddress)
-                .put("datasetId", dataset.path("@id").asText());
-        ask.set("offer", dataset.path("hasPolicy").get(0));
-        String negotiation = call(bank, "POST", "/api/v1/contracts/negotiations", bankToken, ask)
-                .json()
-                .path("id")
-                .asText();
-        JsonNode finalized = await(
-                () -> call(bank, "GET", "/api/v1/contracts/negotiations/" + negotiation, bankToken, null)
-                        .json(),
-                n -> n.path("state").asText().equals("FINALIZED"));
-        return finalized.path("agreementId").asText();
+        return DemoCredit.agree(demo, bankToken, line -> {});
     }
 
     /** The bank pulls under {@code agreement}; its copy once COMPLETE. */
     private static JsonNode pulled(String agreement) {
-        HttpCall.Response pull = call(
-                bank,
-                "POST",
-                "/api/v1/contracts/transfers",
-                bankToken,
-                JSON.createObjectNode().put("agreementId", agreement).put("format", "HttpData-PULL"));
-        assertThat(pull.status()).as(pull.body()).isEqualTo(201);
-        String transfer = pull.json().path("id").asText();
-        return await(() -> copyOf(transfer), c -> c.path("state").asText().equals("COMPLETE"));
+        return DemoCredit.pull(demo, bankToken, agreement);
     }
 
     private static JsonNode copyOf(String transfer) {
