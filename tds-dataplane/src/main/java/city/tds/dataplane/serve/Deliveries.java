@@ -1,6 +1,7 @@
 package city.tds.dataplane.serve;
 
 import city.tds.core.Problem;
+import city.tds.core.ProblemKind;
 import city.tds.core.Result;
 import city.tds.core.evidence.EvidenceActor;
 import city.tds.core.evidence.EvidenceEvent;
@@ -102,7 +103,7 @@ public final class Deliveries {
         } catch (IOException e) {
             close(opened.value());
             return Result.fail(new Problem(
-                    city.tds.core.ProblemKind.UNAVAILABLE,
+                    ProblemKind.UNAVAILABLE,
                     "source-unavailable",
                     "source " + edr.value().sourceName() + " cannot be read: " + e.getMessage()));
         }

@@ -301,7 +301,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                         copy.records(),
                         copy.bytes(),
                         copy.digest());
-                j.transfers().control(transfer.id(), city.tds.protocol.TransferState.Event.COMPLETE, null);
+                j.transfers().control(transfer.id(), TransferState.Event.COMPLETE, null);
             } else {
                 end(transfer, copy.problem());
             }
@@ -310,8 +310,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
 
     private void end(TransferProcess transfer, String reason) {
         LOG.warn("transfer {} ends: {}", transfer.id(), reason);
-        joined().ifPresent(j ->
-                j.transfers().control(transfer.id(), city.tds.protocol.TransferState.Event.TERMINATE, reason));
+        joined().ifPresent(j -> j.transfers().control(transfer.id(), TransferState.Event.TERMINATE, reason));
     }
 
     private static String endpointProperty(JsonNode address, String name) throws IOException {
