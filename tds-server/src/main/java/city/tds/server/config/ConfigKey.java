@@ -51,6 +51,10 @@ public enum ConfigKey {
     CONNECTOR_PARTICIPANT_ID(
             "connector.participant-id", "", "The participant a connector acts for, as onboarding gave it."),
     CONNECTOR_CLIENT_ID("connector.client-id", "", "The connector's client id at the space, as onboarding gave it."),
+    DATAPLANE_MONITOR_INTERVAL(
+            "dataplane.monitor-interval",
+            "30s",
+            "How often a connector's policy monitor deletes copies whose agreement ended or whose time ran out."),
     KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
     KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
     KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");

@@ -83,7 +83,10 @@ public final class ConfigParser {
                                 .filter(d -> positive(ConfigKey.IDENTITY_STATUS_REFRESH, d))
                                 .orElse(Duration.ofSeconds(30))),
                 catalog(),
-                connector());
+                connector(),
+                new TdsConfig.DataPlaneConfig(duration(ConfigKey.DATAPLANE_MONITOR_INTERVAL)
+                        .filter(d -> positive(ConfigKey.DATAPLANE_MONITOR_INTERVAL, d))
+                        .orElse(Duration.ofSeconds(30))));
     }
 
     private TdsConfig.ConnectorConfig connector() {

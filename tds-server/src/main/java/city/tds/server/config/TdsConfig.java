@@ -21,6 +21,7 @@ import java.util.Set;
  * @param identity how a space node's identity services behave
  * @param catalog how a space node's catalog runs its listing workflow
  * @param connector which space a connector node belongs to, and as whom
+ * @param dataPlane how a connector node's data plane watches its copies
  */
 public record TdsConfig(
         NodeSettings node,
@@ -30,7 +31,8 @@ public record TdsConfig(
         EvidenceSettings evidence,
         IdentityConfig identity,
         CatalogConfig catalog,
-        ConnectorConfig connector) {
+        ConnectorConfig connector,
+        DataPlaneConfig dataPlane) {
 
     public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
         public NodeSettings {
@@ -53,6 +55,9 @@ public record TdsConfig(
      */
     public record ConnectorConfig(Optional<URI> spaceUrl, Optional<String> participantId, Optional<String> clientId) {}
 
+    /** Data plane settings of a connector node: how often the policy monitor looks for copies to delete. */
+    public record DataPlaneConfig(Duration monitorInterval) {}
+
     /** The passphrase is held as characters and left out of {@code toString}. */
     public record KeySettings(Path file, char[] passphrase) {
         @Override
@@ -71,7 +76,8 @@ public record TdsConfig(
                 evidence,
                 identity,
                 catalog,
-                connector);
+                connector,
+                dataPlane);
     }
 
     /** The same configuration with another public URL. */
@@ -84,11 +90,12 @@ public record TdsConfig(
                 evidence,
                 identity,
                 catalog,
-                connector);
+                connector,
+                dataPlane);
     }
 
     /** The same configuration on another database. */
     public TdsConfig withDatabase(DatabaseSettings other) {
-        return new TdsConfig(node, http, other, keys, evidence, identity, catalog, connector);
+        return new TdsConfig(node, http, other, keys, evidence, identity, catalog, connector, dataPlane);
     }
 }

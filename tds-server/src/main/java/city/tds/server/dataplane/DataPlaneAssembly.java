@@ -64,8 +64,6 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneAssembly.class);
     /** How long a pull's access token opens the data; a transfer that takes longer is suspended and resumed. */
     static final Duration TOKEN_LIFE = Duration.ofMinutes(30);
-    /** How often the policy monitor looks for copies to delete. */
-    static final Duration MONITOR_EVERY = Duration.ofSeconds(30);
 
     static final String PULL = "HttpData-PULL";
     private static final String HTTP_ENDPOINT = "https://w3id.org/idsa/v4.1/HTTP";
@@ -82,6 +80,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     private final AtomicReference<ProtocolAssembly> protocol = new AtomicReference<>();
     private final ScheduledExecutorService workers;
     private final HttpClient http = HttpDataFetcher.client();
+    private final Duration monitorEvery;
 
     public DataPlaneAssembly(
             String nodeName,
@@ -92,7 +91,9 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
             SigningKeyPair keys,
             Clock clock,
             EvidenceRecorder evidence,
-            IdGenerator ids) {
+            IdGenerator ids,
+            Duration monitorEvery) {
+        this.monitorEvery = monitorEvery;
         this.dataBase = Dsp.base(publicUrl) + "/api/data/v1/transfers/";
         Sealing sealing = Sealing.of(suite, keys);
         this.sources = new Sources(new JdbiSourceStore(database), sealing, dataDir.resolve("sources"), clock);
@@ -128,7 +129,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
             return t;
         });
         workers.scheduleWithFixedDelay(
-                this::monitor, MONITOR_EVERY.toMillis(), MONITOR_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                this::monitor, monitorEvery.toMillis(), monitorEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Connects the data plane to the node's protocol, whose transfers it serves and completes. */
@@ -342,7 +343,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                                 c.agreementId()));
             }
         } catch (RuntimeException e) {
-            LOG.warn("the policy monitor's pass failed; it runs again in {}", MONITOR_EVERY, e);
+            LOG.warn("the policy monitor's pass failed; it runs again in {}", monitorEvery, e);
         }
     }
 

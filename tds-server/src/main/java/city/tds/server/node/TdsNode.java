@@ -193,7 +193,8 @@ public final class TdsNode implements AutoCloseable {
                             keys,
                             clock,
                             evidence.log().recorder(),
-                            new TimeOrderedIdGenerator(clock, random)))
+                            new TimeOrderedIdGenerator(clock, random),
+                            config.dataPlane().monitorInterval()))
                     : Optional.empty();
             dataPlane.ifPresent(resources::push);
             Optional<ProtocolAssembly> protocol = dataPlane.map(d -> new ProtocolAssembly(

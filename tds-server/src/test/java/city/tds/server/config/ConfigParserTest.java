@@ -47,6 +47,7 @@ class ConfigParserTest {
                 .contains(Path.of("data").toAbsolutePath().resolve("db").toString());
         assertThat(config.keys().file()).isEqualTo(Path.of("data", "keys", "node-signing.key"));
         assertThat(config.node().publicUrl()).hasToString("http://127.0.0.1:8080");
+        assertThat(config.dataPlane().monitorInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -105,7 +106,8 @@ class ConfigParserTest {
                 ConfigKey.HTTP_MAX_REQUEST_BYTES, "2GiB",
                 ConfigKey.DATABASE_URL, "jdbc:mysql://db/tds",
                 ConfigKey.DATABASE_MAX_POOL_SIZE, "0",
-                ConfigKey.DATABASE_CONNECT_TIMEOUT, "soon");
+                ConfigKey.DATABASE_CONNECT_TIMEOUT, "soon",
+                ConfigKey.DATAPLANE_MONITOR_INTERVAL, "0s");
         bad.forEach((key, value) -> assertThatThrownBy(
                         () -> parse(new ConfigSources().environment(PASSPHRASE).commandLine(key, value, "--flag")))
                 .as(key.key())
@@ -179,10 +181,12 @@ class ConfigParserTest {
         TdsConfig config = parse(new ConfigSources()
                 .environment(PASSPHRASE)
                 .commandLine(ConfigKey.HTTP_MAX_REQUEST_BYTES, "512KiB", "--set")
-                .commandLine(ConfigKey.DATABASE_CONNECT_TIMEOUT, "PT1M", "--set"));
+                .commandLine(ConfigKey.DATABASE_CONNECT_TIMEOUT, "PT1M", "--set")
+                .commandLine(ConfigKey.DATAPLANE_MONITOR_INTERVAL, "2s", "--set"));
 
         assertThat(config.http().maxRequestBytes()).isEqualTo(512 * 1024);
         assertThat(config.database().connectTimeout()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.dataPlane().monitorInterval()).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
