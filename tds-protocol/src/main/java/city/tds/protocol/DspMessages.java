@@ -107,10 +107,20 @@ public final class DspMessages {
     /** The consumer's request for a transfer under an agreement. */
     public static ObjectNode transferRequest(
             String consumerPid, String agreementId, String format, String callbackAddress) {
-        return withPids(DspMessageType.TRANSFER_REQUEST, null, consumerPid)
+        return transferRequest(consumerPid, agreementId, format, callbackAddress, null);
+    }
+
+    /** A transfer request; {@code dataAddress} (where a push is to go) may be null. */
+    public static ObjectNode transferRequest(
+            String consumerPid, String agreementId, String format, String callbackAddress, ObjectNode dataAddress) {
+        ObjectNode message = withPids(DspMessageType.TRANSFER_REQUEST, null, consumerPid)
                 .put("agreementId", agreementId)
                 .put("format", format)
                 .put("callbackAddress", callbackAddress);
+        if (dataAddress != null) {
+            message.set("dataAddress", dataAddress);
+        }
+        return message;
     }
 
     /** The provider starts (or either side resumes) a transfer; {@code dataAddress} may be null. */

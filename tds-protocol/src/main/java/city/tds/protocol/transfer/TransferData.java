@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where the transfer process meets the data plane: the provider asks it for the data address to start a transfer
- * with, and both sides tell it when a transfer changed, once the change committed. The protocol knows nothing else of
+ * with, the consumer for the one to request a push with, and both sides tell it when a transfer changed, once the change committed. The protocol knows nothing else of
  * how data moves.
  */
 public interface TransferData {
@@ -18,6 +18,15 @@ public interface TransferData {
      * Called inside the unit of work that starts the transfer.
      */
     Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement);
+
+    /**
+     * The consumer is requesting {@code transfer}: the DSP {@code DataAddress} the provider is to send the data to
+     * (a push), or empty for none. A failure refuses the request and changes nothing. Called inside the unit of work
+     * that opens the transfer.
+     */
+    default Result<Optional<ObjectNode>> requesting(TransferProcess transfer) {
+        return Result.ok(Optional.empty());
+    }
 
     /** {@code transfer} changed, on either side; called after the change committed. */
     void changed(TransferProcess transfer);

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param id this connector's process id (the providerPid on the provider's side, the consumerPid on the consumer's)
  * @param format the DSP transfer format asked for, e.g. {@code HttpData-PULL}
- * @param dataAddress the provider's data address from its start message (JSON), if it sent one
+ * @param dataAddress the data address (JSON), if one was sent: on a consumer's process the provider's, from its start
+ *     message (where to pull from); on a provider's process the consumer's, from its request (where to push to)
  */
 public record TransferProcess(
         String id,

@@ -121,7 +121,7 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
                     TransferState.REQUESTED,
                     agreementId,
                     format,
-                    null,
+                    request.object("dataAddress").map(Object::toString).orElse(null),
                     null,
                     0,
                     now,
@@ -196,11 +196,20 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
                     0,
                     now,
                     now);
+            Result<Optional<ObjectNode>> target = data.requesting(requested);
+            if (!target.isOk()) {
+                return Result.fail(target.problem());
+            }
             store.insert(requested);
             enqueue(
                     requested,
                     requested.counterpartyAddress() + "/transfers/request",
-                    DspMessages.transferRequest(pid, agreementId, format, context.selfAddress()));
+                    DspMessages.transferRequest(
+                            pid,
+                            agreementId,
+                            format,
+                            context.selfAddress(),
+                            target.value().orElse(null)));
             record("transfer.requested", requested);
             return Result.ok(requested);
         });

@@ -2,6 +2,8 @@ package city.tds.protocol.negotiation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.tds.core.Problem;
+import city.tds.core.Result;
 import city.tds.core.testkit.MutableClock;
 import city.tds.policy.Action;
 import city.tds.policy.DeliveryMode;
@@ -14,6 +16,7 @@ import city.tds.protocol.DspSchemas;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.TransferState;
+import city.tds.protocol.transfer.TransferData;
 import city.tds.protocol.transfer.TransferProcess;
 import city.tds.protocol.transfer.TransferReaction;
 import city.tds.store.Database;
@@ -68,6 +71,27 @@ public abstract class NegotiationContract {
     protected volatile TransferReaction.Next transferNext = TransferReaction.Next.START;
 
     private final TransferReaction transferReaction = (requested, agreement) -> transferNext;
+    /** Where a consumer's data plane asks pushes to go (none unless a test sets it), or why it refuses a request. */
+    protected volatile ObjectNode pushTarget;
+
+    protected volatile Problem requestRefusal;
+
+    private final TransferData transferData = new TransferData() {
+        @Override
+        public Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement) {
+            return Result.ok(Optional.empty());
+        }
+
+        @Override
+        public Result<Optional<ObjectNode>> requesting(TransferProcess transfer) {
+            return requestRefusal != null
+                    ? Result.fail(requestRefusal)
+                    : Result.ok(Optional.ofNullable(pushTarget).map(ObjectNode::deepCopy));
+        }
+
+        @Override
+        public void changed(TransferProcess transfer) {}
+    };
 
     protected TestConnector tax;
     protected TestConnector bank;
@@ -90,11 +114,28 @@ public abstract class NegotiationContract {
     @BeforeEach
     void connect() {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 4);
-        tax = new TestConnector(TAX, openDatabase(), clock, network, offers, reaction, transferReaction, retry);
+        tax = new TestConnector(
+                TAX, openDatabase(), clock, network, offers, reaction, transferReaction, transferData, retry);
         bank = new TestConnector(
-                BANK, openDatabase(), clock, network, id -> Optional.empty(), reaction, transferReaction, retry);
+                BANK,
+                openDatabase(),
+                clock,
+                network,
+                id -> Optional.empty(),
+                reaction,
+                transferReaction,
+                transferData,
+                retry);
         shop = new TestConnector(
-                SHOP, openDatabase(), clock, network, id -> Optional.empty(), reaction, transferReaction, retry);
+                SHOP,
+                openDatabase(),
+                clock,
+                network,
+                id -> Optional.empty(),
+                reaction,
+                transferReaction,
+                transferData,
+                retry);
         network.identify(new Counterparty(BANK, "金融业", "企业法人", Set.of("consumer")));
         network.identify(new Counterparty(SHOP, "零售业", "企业法人", Set.of("consumer")));
     }
@@ -602,6 +643,41 @@ public abstract class NegotiationContract {
                 .contains("(403)")
                 .contains("dsp-policy-denied")
                 .contains("交付方式");
+        assertThat(tax.transfers.list(ProcessRole.PROVIDER, null, 10)).isEmpty();
+    }
+
+    @Test
+    void aConsumersPushAddressTravelsInItsRequestToTheProvidersProcess() {
+        String agreement = finalizedAgreement();
+        pushTarget = json("{\"@type\":\"DataAddress\",\"endpointType\":\"https://w3id.org/idsa/v4.1/HTTP\","
+                        + "\"endpoint\":\"https://bank.test/api/data/v1/incoming/x\"}")
+                .deepCopy();
+
+        bank.transfers.request(agreement, "TDS-SANDBOX").orElseThrow();
+        network.settle();
+
+        TransferProcess atTax =
+                tax.transfers.list(ProcessRole.PROVIDER, null, 10).get(0);
+        assertThat(json(atTax.dataAddress()).path("endpoint").asText())
+                .isEqualTo("https://bank.test/api/data/v1/incoming/x");
+        assertThat(DspSchemas.bundled()
+                        .violations(
+                                DspMessageType.TRANSFER_REQUEST,
+                                DspMessages.transferRequest(
+                                        "urn:uuid:p1", agreement, "HttpData-PUSH", bank.address, pushTarget)))
+                .isEmpty();
+    }
+
+    @Test
+    void aRequestTheConsumersDataPlaneRefusesOpensNothing() {
+        String agreement = finalizedAgreement();
+        requestRefusal = Problem.conflict("disk-full", "no room for the copy");
+
+        assertThat(bank.transfers.request(agreement, "TDS-SANDBOX").problem().code())
+                .isEqualTo("disk-full");
+        network.settle();
+
+        assertThat(bank.transfers.list(ProcessRole.CONSUMER, null, 10)).isEmpty();
         assertThat(tax.transfers.list(ProcessRole.PROVIDER, null, 10)).isEmpty();
     }
 

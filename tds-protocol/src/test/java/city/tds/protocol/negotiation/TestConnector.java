@@ -8,6 +8,7 @@ import city.tds.evidence.log.EvidenceSettings;
 import city.tds.evidence.log.JdbiEvidenceStore;
 import city.tds.protocol.DspMessageReader;
 import city.tds.protocol.transfer.JdbiTransferStore;
+import city.tds.protocol.transfer.TransferData;
 import city.tds.protocol.transfer.TransferEndpoints;
 import city.tds.protocol.transfer.TransferReaction;
 import city.tds.protocol.transfer.Transfers;
@@ -46,6 +47,7 @@ final class TestConnector implements AutoCloseable {
             OfferDirectory offers,
             ProviderReaction reaction,
             TransferReaction transferReaction,
+            TransferData transferData,
             RetryPolicy retry) {
         this.participant = participant;
         this.address = "https://" + participant + ".test/api/dsp/2025-1";
@@ -71,7 +73,7 @@ final class TestConnector implements AutoCloseable {
         this.consumer = new ConsumerNegotiations(context);
         this.endpoints =
                 new NegotiationEndpoints(provider, consumer, context, new DspMessageReader(new ObjectMapper()));
-        this.transfers = new Transfers(context, new JdbiTransferStore(database), transferReaction);
+        this.transfers = new Transfers(context, new JdbiTransferStore(database), transferReaction, transferData);
         this.transferEndpoints = new TransferEndpoints(transfers, new DspMessageReader(new ObjectMapper()));
         this.outbox = new OutboxDelivery(context, network.transportFor(this), participant, retry, List.of(transfers));
         network.attach(this);
