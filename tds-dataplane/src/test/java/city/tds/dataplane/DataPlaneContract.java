@@ -343,6 +343,104 @@ abstract class DataPlaneContract {
         assertThat(bank.evidence.types()).containsExactly("copy.failed");
     }
 
+    @Test
+    void aPushIsTakenFromWhereTheCopyContinuesAndConcludedByTheProvidersChecksum() throws IOException {
+        String content = csv(40_000); // about 2 MB
+        String token = offered(content);
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        assertThat(bank.copies.resumeOffset(copy.id()).orElseThrow()).isZero();
+
+        Result<ReceivedCopy> cut = bank.copies.accept(copy.id(), 0, new Pull(tax.deliveries, token, 1_500_000).open(0));
+        assertThat(code(cut)).isEqualTo("transfer-interrupted");
+        long from = bank.copies.resumeOffset(copy.id()).orElseThrow();
+        assertThat(from).isEqualTo(1_500_000); // what arrived was kept, as a chunk of its own
+
+        Result<ReceivedCopy> wrong =
+                bank.copies.accept(copy.id(), 0, new java.io.ByteArrayInputStream(content.getBytes()));
+        assertThat(code(wrong)).isEqualTo("push-offset");
+        assertThat(wrong.problem().detail()).contains("continues from byte " + from);
+        assertThat(code(bank.copies.conclude(copy.id(), "sm3:" + "0".repeat(64))))
+                .isEqualTo("copy-incomplete");
+
+        Pull rest = new Pull(tax.deliveries, token, -1);
+        ReceivedCopy written =
+                bank.copies.accept(copy.id(), from, rest.open(from)).orElseThrow();
+        assertThat(written.state()).isEqualTo(CopyState.RECEIVING);
+        assertThat(written.digest()).isNotNull();
+        assertThat(bank.copies.resumeOffset(copy.id()).orElseThrow())
+                .isEqualTo(content.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("copy-not-readable");
+
+        ReceivedCopy complete =
+                bank.copies.conclude(copy.id(), rest.providerChecksum()).orElseThrow();
+        assertThat(complete.state()).isEqualTo(CopyState.COMPLETE);
+        assertThat(complete.records()).isEqualTo(40_000);
+        ReceivedCopy again =
+                bank.copies.conclude(copy.id(), "sm3:" + "0".repeat(64)).orElseThrow();
+        assertThat(again.state()).isEqualTo(CopyState.COMPLETE);
+        assertThat(again.version()).isEqualTo(complete.version());
+        assertThat(code(bank.copies.resumeOffset(copy.id()))).isEqualTo("copy-not-receiving");
+        try (InputStream in =
+                bank.copies.read(copy.id(), null, "analyst").orElseThrow().data()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(content);
+        }
+        assertThat(bank.evidence.types()).containsExactly("copy.received", "copy.used");
+    }
+
+    @Test
+    void aCopyTakesOneWriterAtATime() throws Exception {
+        String token = offered(csv(10));
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InputStream held = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                reading.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                throw new IOException("the provider went away");
+            }
+        };
+        java.util.concurrent.CompletableFuture<Result<ReceivedCopy>> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> bank.copies.accept(copy.id(), 0, held));
+        assertThat(reading.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(code(bank.copies.accept(copy.id(), 0, new Pull(tax.deliveries, token, -1).open(0))))
+                .isEqualTo("copy-busy");
+        release.countDown();
+        assertThat(code(first.get(30, java.util.concurrent.TimeUnit.SECONDS))).isEqualTo("transfer-interrupted");
+        ReceivedCopy done = bank.copies
+                .receive(copy.id(), new Pull(tax.deliveries, token, -1))
+                .orElseThrow();
+        assertThat(done.state()).isEqualTo(CopyState.COMPLETE);
+    }
+
+    @Test
+    void aPullWhoseChecksumRequestFailedConcludesLaterWithoutWritingAgain() throws IOException {
+        String token = offered(csv(1_000));
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        DataFetcher noChecksum = new Pull(tax.deliveries, token, -1) {
+            @Override
+            public String providerChecksum() throws IOException {
+                throw new IOException("connection refused");
+            }
+        };
+        assertThat(code(bank.copies.receive(copy.id(), noChecksum))).isEqualTo("transfer-interrupted");
+
+        DataFetcher checksumOnly = new Pull(tax.deliveries, token, -1) {
+            @Override
+            public InputStream open(long offset) {
+                throw new AssertionError("the data was all there; nothing is fetched again");
+            }
+        };
+        assertThat(bank.copies.receive(copy.id(), checksumOnly).orElseThrow().state())
+                .isEqualTo(CopyState.COMPLETE);
+    }
+
     private ReceivedCopy received(String content) throws IOException {
         String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -60,6 +61,10 @@ public final class Copies {
     private final Clock clock;
     /** This connector's participant (known once it joined a space). */
     private final Supplier<String> self;
+    /** The copies being written now: one writer per copy. */
+    private final Set<String> writing = ConcurrentHashMap.newKeySet();
+    /** Where each interrupted copy stopped, while this process knows (else found by reading the file). */
+    private final Map<String, Long> stoppedAt = new ConcurrentHashMap<>();
 
     public Copies(
             CopyStore store,
@@ -118,62 +123,91 @@ public final class Copies {
     }
 
     /**
-     * Receives copy {@code copyId}'s data from {@code source}, from where an earlier attempt stopped. An interrupted
-     * source leaves the copy RECEIVING (what arrived is kept, to resume from); a local storage failure or a checksum
-     * that differs from the provider's leaves it FAILED with its file removed. Never presents part of the data as
-     * the whole.
+     * Pulls copy {@code copyId}'s data from {@code source}, from where an earlier attempt stopped, then concludes it
+     * with the provider's checksum. An interrupted source leaves the copy RECEIVING (what arrived is kept, to resume
+     * from); a local storage failure or a checksum that differs from the provider's leaves it FAILED with its file
+     * removed. Never presents part of the data as the whole.
      */
     public Result<ReceivedCopy> receive(String copyId, DataFetcher source) {
+        Result<ReceivedCopy> written = write(copyId, source::open);
+        if (!written.isOk() || written.value().state() != CopyState.RECEIVING) {
+            return written;
+        }
+        String theirs;
+        try {
+            theirs = source.providerChecksum();
+        } catch (IOException e) {
+            return interrupted(written.value(), written.value().bytes(), e);
+        }
+        return conclude(copyId, theirs);
+    }
+
+    /**
+     * A push: the provider sends copy {@code copyId}'s data from byte {@code from}, which must be where the copy
+     * continues ({@link #resumeOffset}); refused with {@code push-offset} otherwise, nothing written. Once the data
+     * ended, the copy waits, RECEIVING, for the provider's checksum ({@link #conclude}).
+     */
+    public Result<ReceivedCopy> accept(String copyId, long from, InputStream data) {
+        return write(copyId, offset -> {
+            if (offset != from) {
+                throw new ElsewhereException(offset);
+            }
+            return data;
+        });
+    }
+
+    /** Where copy {@code copyId}'s data continues: the bytes it holds in whole chunks (all of them once written). */
+    public Result<Long> resumeOffset(String copyId) {
         Optional<ReceivedCopy> found = store.find(copyId);
         if (found.isEmpty()) {
             return Result.fail(Problem.notFound("copy-unknown", "no copy " + copyId));
         }
         ReceivedCopy copy = found.get();
         if (copy.state() != CopyState.RECEIVING) {
-            return Result.ok(copy);
+            return Result.fail(notReceiving(copy));
         }
-        Path file = file(copy);
-        ContentDigest digest = digestFor(copy.mediaType());
-        long offset;
+        if (copy.digest() != null) {
+            return Result.ok(copy.bytes());
+        }
+        Long known = stoppedAt.get(copyId);
+        if (known != null) {
+            return Result.ok(known);
+        }
+        if (!writing.add(copyId)) {
+            return Result.fail(busy(copyId));
+        }
         try {
             Files.createDirectories(directory);
-        } catch (IOException e) {
-            return fail(copy, "cannot create the copies directory: " + e.getMessage(), file);
-        }
-        try (CopyWriter writer = CopyWriter.open(file, keying(copy), digest)) {
-            offset = writer.offset();
-            byte[] buffer = new byte[COPY_BUFFER];
-            try (InputStream in = source.open(offset)) {
-                while (true) {
-                    int n;
-                    try {
-                        n = in.read(buffer);
-                    } catch (IOException interrupted) {
-                        writer.checkpoint();
-                        return interrupted(copy, writer.offset(), interrupted);
-                    }
-                    if (n < 0) {
-                        break;
-                    }
-                    writer.write(buffer, 0, n);
-                }
-            } catch (IOException unreachable) {
-                writer.checkpoint();
-                return interrupted(copy, writer.offset(), unreachable);
+            try (CopyWriter writer = CopyWriter.open(file(copy), keying(copy), digestFor(copy.mediaType()))) {
+                return Result.ok(writer.offset());
             }
-            writer.finish();
-        } catch (IOException | UncheckedIOException storage) {
-            return fail(copy, "storing the copy failed: " + storage.getMessage(), file);
-        }
-        String theirs;
-        try {
-            theirs = source.providerChecksum();
         } catch (IOException e) {
-            return interrupted(copy, offset, e);
+            return Result.fail(new Problem(
+                    ProblemKind.UNAVAILABLE, "copy-damaged", "copy " + copyId + " cannot be read: " + e.getMessage()));
+        } finally {
+            writing.remove(copyId);
         }
-        ContentDigest.Checksum own = digest.finish();
+    }
+
+    /**
+     * Concludes copy {@code copyId}, whose data has all arrived, with the provider's checksum {@code theirs}: COMPLETE
+     * if it is the consumer's own, else FAILED with its file removed. Concluding a concluded copy changes nothing.
+     */
+    public Result<ReceivedCopy> conclude(String copyId, String theirs) {
         return tx.attempt(t -> {
-            ReceivedCopy received = copy.received(own.bytes(), own.records(), own.labelled(), theirs, clock.instant());
+            Optional<ReceivedCopy> found = store.find(copyId);
+            if (found.isEmpty()) {
+                return Result.fail(Problem.notFound("copy-unknown", "no copy " + copyId));
+            }
+            ReceivedCopy copy = found.get();
+            if (copy.state() != CopyState.RECEIVING) {
+                return Result.ok(copy);
+            }
+            if (copy.digest() == null) {
+                return Result.fail(
+                        Problem.conflict("copy-incomplete", "copy " + copyId + " has not received all its data yet"));
+            }
+            ReceivedCopy received = copy.received(copy.bytes(), copy.records(), copy.digest(), theirs, clock.instant());
             if (!store.update(received, copy.version())) {
                 return Result.fail(Problem.conflict("copy-concurrent-change", "copy " + copyId + " changed meanwhile"));
             }
@@ -190,10 +224,118 @@ public final class Copies {
                         null,
                         received.updatedAt()));
             } else {
-                deleteFile(file);
+                deleteFile(file(copy));
             }
             return Result.ok(received);
         });
+    }
+
+    /** Opens the data from a byte offset. */
+    private interface Opener {
+        InputStream open(long offset) throws IOException;
+    }
+
+    /** A push that starts somewhere other than where the copy continues. */
+    private static final class ElsewhereException extends IOException {
+        final long offset;
+
+        ElsewhereException(long offset) {
+            super("the copy continues from byte " + offset);
+            this.offset = offset;
+        }
+    }
+
+    /**
+     * Writes copy {@code copyId}'s data from where it continues to the data's end, then keeps the consumer's own
+     * checksum with it (still RECEIVING: the provider's checksum decides). One writer per copy at a time.
+     */
+    private Result<ReceivedCopy> write(String copyId, Opener source) {
+        Optional<ReceivedCopy> found = store.find(copyId);
+        if (found.isEmpty()) {
+            return Result.fail(Problem.notFound("copy-unknown", "no copy " + copyId));
+        }
+        ReceivedCopy copy = found.get();
+        if (copy.state() != CopyState.RECEIVING || copy.digest() != null) {
+            return Result.ok(copy);
+        }
+        if (!writing.add(copyId)) {
+            return Result.fail(busy(copyId));
+        }
+        try {
+            stoppedAt.remove(copyId);
+            return writeFrom(copy, source);
+        } finally {
+            writing.remove(copyId);
+        }
+    }
+
+    private Result<ReceivedCopy> writeFrom(ReceivedCopy copy, Opener source) {
+        Path file = file(copy);
+        ContentDigest digest = digestFor(copy.mediaType());
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            return fail(copy, "cannot create the copies directory: " + e.getMessage(), file);
+        }
+        try (CopyWriter writer = CopyWriter.open(file, keying(copy), digest)) {
+            byte[] buffer = new byte[COPY_BUFFER];
+            InputStream in;
+            try {
+                in = source.open(writer.offset());
+            } catch (ElsewhereException elsewhere) {
+                stoppedAt.put(copy.id(), elsewhere.offset);
+                return Result.fail(Problem.conflict(
+                        "push-offset",
+                        "copy " + copy.id() + " continues from byte " + elsewhere.offset
+                                + "; send the data from there"));
+            } catch (IOException unreachable) {
+                return interrupted(copy, writer.offset(), unreachable);
+            }
+            try {
+                while (true) {
+                    int n;
+                    try {
+                        n = in.read(buffer);
+                    } catch (IOException interrupted) {
+                        writer.checkpoint();
+                        stoppedAt.put(copy.id(), writer.offset());
+                        return interrupted(copy, writer.offset(), interrupted);
+                    }
+                    if (n < 0) {
+                        break;
+                    }
+                    writer.write(buffer, 0, n);
+                }
+            } finally {
+                closeQuietly(in);
+            }
+            writer.finish();
+        } catch (IOException | UncheckedIOException storage) {
+            return fail(copy, "storing the copy failed: " + storage.getMessage(), file);
+        }
+        ContentDigest.Checksum own = digest.finish();
+        ReceivedCopy written = copy.written(own.bytes(), own.records(), own.labelled(), clock.instant());
+        if (!store.update(written, copy.version())) {
+            return Result.fail(Problem.conflict("copy-concurrent-change", "copy " + copy.id() + " changed meanwhile"));
+        }
+        return Result.ok(written);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the source is done with either way; what arrived is written
+        }
+    }
+
+    private static Problem busy(String copyId) {
+        return Problem.conflict("copy-busy", "copy " + copyId + " is being written by another transfer attempt");
+    }
+
+    private static Problem notReceiving(ReceivedCopy copy) {
+        return Problem.conflict(
+                "copy-not-receiving", "copy " + copy.id() + " is " + copy.state() + "; it takes no more data");
     }
 
     /** A read of a complete copy that the agreement's policy permitted: the plaintext, and the copy as counted. */

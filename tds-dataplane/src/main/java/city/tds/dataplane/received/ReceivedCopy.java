@@ -7,7 +7,8 @@ import java.util.Objects;
  * A consumer's copy of what one transfer delivered.
  *
  * @param sealedKey the copy's data key sealed with the node's sealing key; null once deleted
- * @param digest the consumer's checksum of what it received ({@code sm3:<hex>}), once complete
+ * @param digest the consumer's checksum of what it received ({@code sm3:<hex>}), once all data arrived (a RECEIVING
+ *     copy with a digest waits for the provider's checksum)
  * @param providerDigest the provider's checksum of what it sent, once known
  * @param uses how many reads the agreement's count constraint has seen
  * @param problem why the copy failed or was deleted, for its owner
@@ -35,6 +36,11 @@ public record ReceivedCopy(
         Objects.requireNonNull(transferId, "transferId");
         Objects.requireNonNull(agreementId, "agreementId");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** All data arrived: the consumer's checksum is kept, and the copy waits for the provider's. */
+    ReceivedCopy written(long byteCount, long recordCount, String own, Instant at) {
+        return copy(state, sealedKey, byteCount, recordCount, own, null, uses, null, at);
     }
 
     ReceivedCopy received(long byteCount, long recordCount, String own, String theirs, Instant at) {
