@@ -1,6 +1,7 @@
 package city.tds.server.dataplane;
 
 import city.tds.core.Problem;
+import city.tds.core.ProblemException;
 import city.tds.core.Result;
 import city.tds.core.evidence.EvidenceRecorder;
 import city.tds.core.id.IdGenerator;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -65,12 +67,18 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     /** How long a pull's access token opens the data; a transfer that takes longer is suspended and resumed. */
     static final Duration TOKEN_LIFE = Duration.ofMinutes(30);
 
+    /** How long a push's data endpoint takes the provider's data: a push that takes longer is requested again. */
+    static final Duration PUSH_TOKEN_LIFE = Duration.ofHours(24);
+
     static final String PULL = "HttpData-PULL";
+    static final String PUSH = "HttpData-PUSH";
     private static final String HTTP_ENDPOINT = "https://w3id.org/idsa/v4.1/HTTP";
     private static final int PULL_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String dataBase;
+    private final String incomingBase;
+    private final JdbiNegotiationStore agreements;
     private final Sources sources;
     private final AccessTokens tokens;
     private final Deliveries deliveries;
@@ -94,7 +102,9 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
             IdGenerator ids,
             Duration monitorEvery) {
         this.monitorEvery = monitorEvery;
-        this.dataBase = Dsp.base(publicUrl) + "/api/data/v1/transfers/";
+        this.dataBase = Dsp.base(publicUrl) + DataRoutes.BASE + "/";
+        this.incomingBase = Dsp.base(publicUrl) + DataRoutes.INCOMING + "/";
+        this.agreements = new JdbiNegotiationStore(database);
         Sealing sealing = Sealing.of(suite, keys);
         this.sources = new Sources(new JdbiSourceStore(database), sealing, dataDir.resolve("sources"), clock);
         this.tokens = new AccessTokens(new EdrStore(database), suite, clock);
@@ -114,7 +124,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                 database.unitOfWork(),
                 sealing,
                 dataDir.resolve("copies"),
-                new ProtocolAgreementTerms(new JdbiNegotiationStore(database)),
+                new ProtocolAgreementTerms(agreements),
                 at -> joined().map(j -> j.session().asRecipient().facts(at)).orElse(UsageRequest.of(Action.USE, at)),
                 usage,
                 evidence,
@@ -123,7 +133,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                 this::self);
         this.productSources = new ProductSources(sources);
         AtomicInteger thread = new AtomicInteger();
-        this.workers = Executors.newScheduledThreadPool(2, r -> {
+        this.workers = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "tds-" + nodeName + "-dataplane-" + thread.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -135,12 +145,12 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     /** Connects the data plane to the node's protocol, whose transfers it serves and completes. */
     public void attach(ProtocolAssembly assembly) {
         protocol.set(assembly);
-        workers.execute(this::resumeInterruptedPulls);
+        workers.execute(this::resumeInterrupted);
     }
 
     /** The data endpoint for pulls and the data plane's management API. */
     public List<ApiRoutes> routes(JsonBody json) {
-        return List.of(new DataRoutes(this), new DataPlaneRoutes(this, json));
+        return List.of(new DataRoutes(this, json), new DataPlaneRoutes(this, json));
     }
 
     public Sources sources() {
@@ -171,17 +181,15 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
 
     @Override
     public Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement) {
-        if (!PULL.equals(transfer.format())) {
+        if (!PULL.equals(transfer.format()) && !PUSH.equals(transfer.format())) {
             return Result.ok(Optional.empty());
         }
-        Optional<ProtocolAssembly.Joined> j = joined();
-        if (j.isEmpty()) {
-            return Result.fail(Problem.conflict("not-joined", "this connector has not joined a space"));
-        }
-        Result<SourceDefinition> source =
-                productSources.of(agreement.target(), j.get().session());
+        Result<SourceDefinition> source = sourceOf(agreement);
         if (!source.isOk()) {
             return Result.fail(source.problem());
+        }
+        if (PUSH.equals(transfer.format())) {
+            return pushTarget(transfer).map(target -> Optional.<ObjectNode>empty());
         }
         AccessTokens.Issued issued = tokens.issue(
                 transfer.id(),
@@ -202,6 +210,45 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         return Result.ok(Optional.of(address));
     }
 
+    private Result<SourceDefinition> sourceOf(Agreement agreement) {
+        Optional<ProtocolAssembly.Joined> j = joined();
+        if (j.isEmpty()) {
+            return Result.fail(Problem.conflict("not-joined", "this connector has not joined a space"));
+        }
+        return productSources.of(agreement.target(), j.get().session());
+    }
+
+    /**
+     * Where a push goes: the data address of the consumer's request, at the consumer's own DSP host (its callback
+     * address), so that a consumer cannot point this connector at another server.
+     */
+    static Result<PushTarget> pushTarget(TransferProcess transfer) {
+        if (transfer.dataAddress() == null) {
+            return Result.fail(Problem.invalidInput(
+                    "push-address-missing", "a push needs the consumer's data address in its transfer request"));
+        }
+        try {
+            JsonNode address = JSON.readTree(transfer.dataAddress());
+            URI endpoint = URI.create(address.path("endpoint").asText());
+            URI callback = URI.create(transfer.counterpartyAddress());
+            if (endpoint.getHost() == null
+                    || !endpoint.getScheme().equals(callback.getScheme())
+                    || !endpoint.getHost().equals(callback.getHost())
+                    || endpoint.getPort() != callback.getPort()) {
+                return Result.fail(Problem.invalidInput(
+                        "push-address-invalid",
+                        "a push goes to the consumer's own connector (" + callback.getScheme() + "://"
+                                + callback.getAuthority() + "), not to " + endpoint));
+            }
+            return Result.ok(new PushTarget(endpoint, endpointProperty(address, "authorization")));
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            return Result.fail(Problem.invalidInput(
+                    "push-address-invalid", "the push data address cannot be used: " + e.getMessage()));
+        }
+    }
+
+    record PushTarget(URI endpoint, String token) {}
+
     private static void property(ArrayNode properties, String name, String value) {
         properties
                 .addObject()
@@ -215,13 +262,20 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         if (transfer.role() == ProcessRole.PROVIDER) {
             if (transfer.state() != TransferState.STARTED && transfer.state() != TransferState.REQUESTED) {
                 tokens.revoke(transfer.id(), "the transfer is " + transfer.state());
+            } else if (transfer.state() == TransferState.STARTED && PUSH.equals(transfer.format())) {
+                workers.execute(() -> push(transfer));
             }
             return;
+        }
+        if (transfer.state().isTerminal()) {
+            tokens.revoke(transfer.id(), "the transfer is " + transfer.state());
         }
         if (transfer.state() == TransferState.STARTED
                 && PULL.equals(transfer.format())
                 && transfer.dataAddress() != null) {
             workers.execute(() -> pull(transfer));
+        } else if (transfer.state() == TransferState.STARTED && PUSH.equals(transfer.format())) {
+            workers.execute(() -> concludePush(transfer.id()));
         }
     }
 
@@ -253,7 +307,170 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         });
     }
 
+    /**
+     * Pushes {@code transfer}'s data to the consumer: where its copy continues, the data from there, then the
+     * checksum; the consumer completes the transfer when its copy is whole. Interruptions are tried again from where
+     * the copy stopped; a refusal ends the transfer.
+     */
+    private void push(TransferProcess transfer) {
+        try {
+            Optional<Agreement> agreement = agreements.findAgreement(transfer.agreementId());
+            Result<SourceDefinition> source = agreement
+                    .map(this::sourceOf)
+                    .orElseGet(() -> Result.fail(
+                            Problem.notFound("dsp-unknown-agreement", "no agreement " + transfer.agreementId())));
+            Result<PushTarget> target = pushTarget(transfer);
+            if (!source.isOk() || !target.isOk()) {
+                end(transfer, (source.isOk() ? target.problem() : source.problem()).detail());
+                return;
+            }
+            String own = tokens.issue(
+                            transfer.id(),
+                            transfer.agreementId(),
+                            transfer.counterpartyId(),
+                            source.value().name(),
+                            TOKEN_LIFE)
+                    .token();
+            HttpDataPusher consumer = new HttpDataPusher(
+                    http, target.value().endpoint(), target.value().token());
+            for (int attempt = 1; attempt <= PULL_ATTEMPTS; attempt++) {
+                try {
+                    HttpDataPusher.Copy copy = consumer.copy();
+                    if (!copy.receiving()) {
+                        return; // concluded already; the consumer ends the transfer
+                    }
+                    if (!deliveries.delivered(own, transfer.id()).isOk()) {
+                        Deliveries.Serving serving = deliveries
+                                .serve(own, transfer.id(), copy.offset())
+                                .orElseThrow();
+                        if (!consumer.send(copy.offset(), serving.mediaType(), serving.data())) {
+                            continue; // the copy continues elsewhere: ask again
+                        }
+                    }
+                    String digest = deliveries
+                            .delivered(own, transfer.id())
+                            .orElseThrow()
+                            .checksum()
+                            .labelled();
+                    LOG.info("transfer {} pushed; the consumer's copy is {}", transfer.id(), consumer.conclude(digest));
+                    return;
+                } catch (IOException e) {
+                    LOG.info(
+                            "push of transfer {} interrupted (attempt {}): {}", transfer.id(), attempt, e.getMessage());
+                    Thread.sleep(1000L * attempt);
+                }
+            }
+            LOG.warn(
+                    "push of transfer {} stopped after {} attempts; it continues when the transfer is resumed",
+                    transfer.id(),
+                    PULL_ATTEMPTS);
+        } catch (HttpDataPusher.Refused e) {
+            end(transfer, e.getMessage());
+        } catch (ProblemException e) {
+            end(transfer, e.problem().detail());
+        } catch (RuntimeException e) {
+            LOG.warn("push of transfer {} failed", transfer.id(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // the consumer's side
+
+    /**
+     * A consumer requesting a push gives its data endpoint for the transfer and a token that opens it to the
+     * provider only, for this transfer.
+     */
+    @Override
+    public Result<Optional<ObjectNode>> requesting(TransferProcess transfer) {
+        if (!PUSH.equals(transfer.format())) {
+            return Result.ok(Optional.empty());
+        }
+        AccessTokens.Issued issued = tokens.issue(
+                transfer.id(), transfer.agreementId(), transfer.counterpartyId(), INBOUND, PUSH_TOKEN_LIFE);
+        ObjectNode address = JsonNodeFactory.instance
+                .objectNode()
+                .put("@type", "DataAddress")
+                .put("endpointType", HTTP_ENDPOINT)
+                .put("endpoint", incomingBase + transfer.id());
+        ArrayNode properties = address.putArray("endpointProperties");
+        property(properties, "authorization", issued.token());
+        property(properties, "authType", "bearer");
+        property(properties, "expiresAt", issued.edr().expiresAt().toString());
+        return Result.ok(Optional.of(address));
+    }
+
+    /** What a pushed copy's token names as its source. */
+    private static final String INBOUND = "(push)";
+
+    /** The pushed transfer {@code transferId}, if {@code token} opens its data endpoint. */
+    private Result<TransferProcess> inbound(String token, String transferId) {
+        Result<city.tds.dataplane.edr.Edr> edr = tokens.check(token, transferId);
+        if (!edr.isOk()) {
+            return Result.fail(edr.problem());
+        }
+        Optional<TransferProcess> transfer = joined().flatMap(j -> j.transfers().local(transferId))
+                .filter(t -> t.role() == ProcessRole.CONSUMER && PUSH.equals(t.format()));
+        if (transfer.isEmpty()) {
+            return Result.fail(Problem.notFound("transfer-unknown", "no push transfer " + transferId + " here"));
+        }
+        if (transfer.get().state().isTerminal()) {
+            return Result.fail(Problem.conflict(
+                    "transfer-ended",
+                    "transfer " + transferId + " is " + transfer.get().state()));
+        }
+        return Result.ok(transfer.get());
+    }
+
+    /** A pushed transfer's copy as the provider sees it: its state and where it continues. */
+    public record Incoming(ReceivedCopy copy, long offset) {}
+
+    Result<Incoming> incoming(String token, String transferId) {
+        return inbound(token, transferId).flatMap(t -> {
+            Optional<ReceivedCopy> copy = copies.ofTransfer(transferId);
+            if (copy.isEmpty()) {
+                return Result.ok(new Incoming(null, 0));
+            }
+            if (copy.get().state() != CopyState.RECEIVING) {
+                return Result.ok(new Incoming(copy.get(), copy.get().bytes()));
+            }
+            return copies.resumeOffset(copy.get().id()).map(offset -> new Incoming(copy.get(), offset));
+        });
+    }
+
+    Result<ReceivedCopy> incomingData(
+            String token, String transferId, long offset, String mediaType, InputStream data) {
+        return inbound(token, transferId).flatMap(t -> {
+            ReceivedCopy copy = copies.begin(t.id(), t.agreementId(), t.counterpartyId(), mediaType);
+            return copies.accept(copy.id(), offset, data);
+        });
+    }
+
+    Result<ReceivedCopy> incomingChecksum(String token, String transferId, String digest) {
+        return inbound(token, transferId)
+                .flatMap(t -> copies.ofTransfer(transferId)
+                        .map(copy -> copies.conclude(copy.id(), digest))
+                        .orElseGet(() -> Result.fail(Problem.conflict(
+                                "copy-incomplete", "no data of transfer " + transferId + " arrived yet")))
+                        .map(copy -> {
+                            if (copy.state() != CopyState.RECEIVING) {
+                                workers.execute(() -> concludePush(transferId));
+                            }
+                            return copy;
+                        }));
+    }
+
+    /**
+     * A pushed copy that is concluded completes (or ends) its transfer once the transfer is started here: the
+     * provider may push before its start message arrived, so both the conclusion and the start call this.
+     */
+    private void concludePush(String transferId) {
+        joined().flatMap(j -> j.transfers().local(transferId))
+                .filter(t -> t.state() == TransferState.STARTED)
+                .ifPresent(t -> copies.ofTransfer(transferId)
+                        .filter(c -> c.state() != CopyState.RECEIVING)
+                        .ifPresent(c -> finish(t, c)));
+    }
 
     private void pull(TransferProcess transfer) {
         try {
@@ -323,14 +540,22 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         throw new IOException("the data address has no " + name);
     }
 
-    /** After a restart: pulls that were interrupted while their transfer is still started continue. */
-    private void resumeInterruptedPulls() {
-        joined().ifPresent(j -> copies.list(1000).stream()
-                .filter(c -> c.state() == CopyState.RECEIVING)
-                .forEach(c -> j.transfers()
-                        .local(c.transferId())
-                        .filter(t -> t.state() == TransferState.STARTED)
-                        .ifPresent(t -> workers.execute(() -> pull(t)))));
+    /**
+     * After a restart: pulls that were interrupted while their transfer is still started continue, and so do this
+     * provider's started pushes (one whose copy is whole already stops at the first question).
+     */
+    private void resumeInterrupted() {
+        joined().ifPresent(j -> {
+            copies.list(1000).stream()
+                    .filter(c -> c.state() == CopyState.RECEIVING)
+                    .forEach(c -> j.transfers()
+                            .local(c.transferId())
+                            .filter(t -> t.state() == TransferState.STARTED && PULL.equals(t.format()))
+                            .ifPresent(t -> workers.execute(() -> pull(t))));
+            j.transfers().list(ProcessRole.PROVIDER, TransferState.STARTED, 1000).stream()
+                    .filter(t -> PUSH.equals(t.format()))
+                    .forEach(t -> workers.execute(() -> push(t)));
+        });
     }
 
     private void monitor() {

@@ -2,36 +2,99 @@ package city.tds.server.dataplane;
 
 import city.tds.core.Problem;
 import city.tds.core.ProblemException;
+import city.tds.dataplane.received.ReceivedCopy;
 import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.serve.DeliveryStore;
 import city.tds.server.http.Access;
 import city.tds.server.http.ApiRoutes;
+import city.tds.server.http.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A provider connector's data endpoint for pulls: {@code GET /api/data/v1/transfers/{id}?offset=N} streams the
- * transfer's data from byte N to the holder of its access token ({@code Authorization: Bearer tds-edr-…}), and
- * {@code .../checksum} says what was delivered once the last byte went out. The token is the only credential: the
- * route is outside the session-token access checks, and refuses a missing, unknown, expired, revoked or other
- * transfer's token with 401 or 403.
+ * A connector's data endpoints. For pulls from this provider: {@code GET /api/data/v1/transfers/{id}?offset=N}
+ * streams the transfer's data from byte N to the holder of its access token ({@code Authorization: Bearer
+ * tds-edr-…}), and {@code .../checksum} says what was delivered once the last byte went out. For pushes to this
+ * consumer: {@code GET /api/data/v1/incoming/{id}} says where the copy continues, {@code PUT ...?offset=N} takes the
+ * data from there, and {@code POST .../checksum} concludes the copy with the provider's checksum. The token is the
+ * only credential: the routes are outside the session-token access checks, and refuse a missing, unknown, expired,
+ * revoked or other transfer's token with 401 or 403.
  */
 final class DataRoutes implements ApiRoutes {
 
     static final String BASE = "/api/data/v1/transfers";
+    static final String INCOMING = "/api/data/v1/incoming";
+    private static final int MEDIA_TYPE_LIMIT = 100;
+
+    record ChecksumBody(String digest) {}
 
     private final DataPlaneAssembly dataPlane;
+    private final JsonBody json;
 
-    DataRoutes(DataPlaneAssembly dataPlane) {
+    DataRoutes(DataPlaneAssembly dataPlane, JsonBody json) {
         this.dataPlane = dataPlane;
+        this.json = json;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get(BASE + "/{id}", this::pull, Access.PUBLIC);
         routes.get(BASE + "/{id}/checksum", this::checksum, Access.PUBLIC);
+        routes.get(INCOMING + "/{id}", this::incoming, Access.PUBLIC);
+        routes.put(INCOMING + "/{id}", this::incomingData, Access.PUBLIC);
+        routes.post(INCOMING + "/{id}/checksum", this::incomingChecksum, Access.PUBLIC);
+    }
+
+    private void incoming(Context ctx) {
+        DataPlaneAssembly.Incoming incoming =
+                dataPlane.incoming(bearer(ctx), ctx.pathParam("id")).orElseThrow();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("transferId", ctx.pathParam("id"));
+        view.put(
+                "state",
+                incoming.copy() == null ? "RECEIVING" : incoming.copy().state().name());
+        view.put("offset", incoming.offset());
+        ctx.json(view);
+    }
+
+    private void incomingData(Context ctx) {
+        String mediaType = ctx.contentType() == null
+                ? "application/octet-stream"
+                : ctx.contentType().split(";")[0].trim();
+        if (mediaType.length() > MEDIA_TYPE_LIMIT) {
+            throw new ProblemException(Problem.invalidInput("media-type-invalid", "the Content-Type is too long"));
+        }
+        ReceivedCopy copy = dataPlane
+                .incomingData(bearer(ctx), ctx.pathParam("id"), offset(ctx), mediaType, ctx.bodyInputStream())
+                .orElseThrow();
+        ctx.json(pushedView(copy));
+    }
+
+    private void incomingChecksum(Context ctx) {
+        ChecksumBody body = json.read(ctx, ChecksumBody.class);
+        if (body.digest() == null || body.digest().isBlank() || body.digest().length() > 200) {
+            throw new ProblemException(Problem.invalidInput(
+                    "checksum-invalid", "the body names the provider's checksum as {\"digest\": \"sm3:<hex>\"}"));
+        }
+        ReceivedCopy copy = dataPlane
+                .incomingChecksum(bearer(ctx), ctx.pathParam("id"), body.digest())
+                .orElseThrow();
+        ctx.json(pushedView(copy));
+    }
+
+    /** A pushed copy as its provider may see it: no key, no reads. */
+    private static Map<String, Object> pushedView(ReceivedCopy c) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("transferId", c.transferId());
+        view.put("state", c.state().name());
+        view.put("bytes", c.bytes());
+        view.put("records", c.records());
+        view.put("digest", c.digest());
+        view.put("providerDigest", c.providerDigest());
+        view.put("problem", c.problem());
+        return view;
     }
 
     private void pull(Context ctx) {

@@ -68,7 +68,7 @@ final class HttpDataFetcher implements DataFetcher {
         }
     }
 
-    private static String problem(String body) {
+    static String problem(String body) {
         try {
             JsonNode problem = JSON.readTree(body);
             return problem.path("type").asText() + " " + problem.path("detail").asText();

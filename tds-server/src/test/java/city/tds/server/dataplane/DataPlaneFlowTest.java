@@ -3,6 +3,7 @@ package city.tds.server.dataplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
+import city.tds.protocol.ProcessRole;
 import city.tds.protocol.transfer.TransferProcess;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
@@ -338,6 +339,65 @@ class DataPlaneFlowTest {
         assertThat(again.json().path("type").asText()).isEqualTo("urn:tds:problem:dsp-agreement-terminated");
         await(() -> eventTypes(bank), types -> types.containsAll(List.of("agreement.terminated", "copy.deleted")));
         await(() -> eventTypes(tax), types -> types.contains("agreement.terminated"));
+    }
+
+    @Test
+    void aPushArrivesWholeAndTheBanksDataEndpointOpensOnlyToItsTransfer() {
+        HttpCall.Response requested = call(
+                bank,
+                "POST",
+                "/api/v1/contracts/transfers",
+                bankToken,
+                JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PUSH"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String pushed = requested.json().path("id").asText();
+
+        await(
+                () -> call(bank, "GET", "/api/v1/contracts/transfers/" + pushed, bankToken, null)
+                        .json(),
+                t -> t.path("state").asText().equals("COMPLETED"));
+        JsonNode received = copyOf(pushed);
+        assertThat(received.path("state").asText()).isEqualTo("COMPLETE");
+        assertThat(received.path("records").asLong()).isEqualTo(3_000);
+        assertThat(received.path("digest").asText())
+                .isEqualTo(received.path("providerDigest").asText())
+                .isEqualTo(copy.path("digest").asText());
+
+        TransferProcess atTax = tax
+                .protocol()
+                .orElseThrow()
+                .joined()
+                .orElseThrow()
+                .transfers()
+                .list(ProcessRole.PROVIDER, null, 100)
+                .stream()
+                .filter(t -> t.consumerPid().equals(pushed))
+                .findFirst()
+                .orElseThrow();
+        JsonNode address = read(atTax.dataAddress());
+        String endpoint = address.path("endpoint").asText();
+        String token = address.path("endpointProperties").get(0).path("value").asText();
+        assertThat(endpoint).isEqualTo(bank.url() + "/api/data/v1/incoming/" + pushed);
+
+        await(() -> data(endpoint, token).json(), p -> p.path("type").asText().endsWith("edr-revoked"));
+        assertThat(data(endpoint, null).status()).isEqualTo(401);
+        HttpCall.Response other = HttpCall.send(
+                HttpRequest.newBuilder(URI.create(bank.url() + "/api/data/v1/incoming/urn:uuid:other?offset=0"))
+                        .header("Authorization", "Bearer " + token)
+                        .PUT(HttpRequest.BodyPublishers.ofString("credit_code\n")));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.json().path("type").asText()).isEqualTo("urn:tds:problem:edr-wrong-transfer");
+        HttpCall.Response badOffset = HttpCall.send(HttpRequest.newBuilder(URI.create(endpoint + "?offset=x"))
+                .header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString("")));
+        assertThat(badOffset.status()).isEqualTo(400);
+        HttpCall.Response malformed = HttpCall.send(HttpRequest.newBuilder(URI.create(endpoint + "/checksum"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"digest\": ")));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(copyOf(pushed).path("state").asText()).isEqualTo("COMPLETE");
+        await(() -> eventTypes(bank), types -> types.contains("copy.received"));
     }
 
     private static HttpCall.Response data(String endpoint, String token) {
