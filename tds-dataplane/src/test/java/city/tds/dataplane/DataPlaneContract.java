@@ -441,6 +441,42 @@ abstract class DataPlaneContract {
                 .isEqualTo(CopyState.COMPLETE);
     }
 
+    @Test
+    void aSuspendedTransfersDataStopsMidStreamAndFlowsAgainWhenItResumes() throws IOException {
+        String content = csv(200_000); // about 11 MB: more than one look at the gate
+        String token = offered(content);
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        DataFetcher suspending = new Pull(tax.deliveries, token, -1) {
+            @Override
+            public InputStream open(long offset) throws IOException {
+                InputStream data = super.open(offset);
+                return new FilterInputStream(data) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        tax.closed.put("t1", "the transfer is SUSPENDED");
+                        return super.read(b, off, len);
+                    }
+                };
+            }
+        };
+
+        Result<ReceivedCopy> stopped = bank.copies.receive(copy.id(), suspending);
+        assertThat(code(stopped)).isEqualTo("transfer-interrupted");
+        assertThat(stopped.problem().detail()).contains("SUSPENDED");
+        long kept = bank.copies.resumeOffset(copy.id()).orElseThrow();
+        assertThat(kept).isGreaterThan(0).isLessThan(content.length());
+        Result<Deliveries.Serving> refused = tax.deliveries.serve(token, "t1", kept);
+        assertThat(code(refused)).isEqualTo("transfer-not-started");
+        assertThat(refused.problem().kind().httpStatus()).isEqualTo(409);
+
+        tax.closed.remove("t1");
+        ReceivedCopy resumed = bank.copies
+                .receive(copy.id(), new Pull(tax.deliveries, token, -1))
+                .orElseThrow();
+        assertThat(resumed.state()).isEqualTo(CopyState.COMPLETE);
+        assertThat(resumed.records()).isEqualTo(200_000);
+    }
+
     private ReceivedCopy received(String content) throws IOException {
         String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");

@@ -20,7 +20,10 @@ import city.tds.policy.UsageRequest;
 import city.tds.store.Database;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One connector's data plane in a test: both sides (provider's sources and deliveries, consumer's copies). */
 public final class TestNode {
@@ -35,6 +38,8 @@ public final class TestNode {
     public final Copies copies;
     public final UsageLog usage;
     public final DeliveryStore delivered;
+    /** Transfers whose data may not flow now, with why (a test suspends one by putting it here). */
+    public final Map<String, String> closed = new ConcurrentHashMap<>();
 
     public TestNode(Database database, Path dir, MutableClock clock, String self, AgreementTerms terms) {
         this.database = database;
@@ -45,7 +50,16 @@ public final class TestNode {
         this.usage = new UsageLog(database);
         this.delivered = new DeliveryStore(database);
         this.deliveries = new Deliveries(
-                tokens, sources, delivered, database.unitOfWork(), usage, evidence, suite, clock, () -> self);
+                tokens,
+                transfer -> Optional.ofNullable(closed.get(transfer)),
+                sources,
+                delivered,
+                database.unitOfWork(),
+                usage,
+                evidence,
+                suite,
+                clock,
+                () -> self);
         this.copies = new Copies(
                 new JdbiCopyStore(database),
                 database.unitOfWork(),

@@ -25,19 +25,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The provider's side of pulls: a consumer holding a transfer's access token reads the transfer's source from any
- * byte offset (a resumed pull continues where it stopped). The provider checksums what it serves as it serves it;
+ * The provider's side of pulls and pushes: the holder of a transfer's access token reads the transfer's source from
+ * any byte offset (a resumed transfer continues where it stopped), while the transfer is started ({@link
+ * TransferGate}: a suspended or ended transfer's data stops, mid-stream too). The provider checksums what it serves as it serves it;
  * when the last byte has gone out it records the delivery — checksum, bytes, records — as evidence and as metered
  * usage, and answers the consumer's request for that checksum.
  */
 public final class Deliveries {
 
+    /** How much data flows between two questions to the gate. */
+    static final long GATE_EVERY = 8L * 1024 * 1024;
+
     private final AccessTokens tokens;
+    private final TransferGate gate;
     private final Sources sources;
     private final DeliveryStore store;
     private final UnitOfWork tx;
@@ -52,6 +58,7 @@ public final class Deliveries {
 
     public Deliveries(
             AccessTokens tokens,
+            TransferGate gate,
             Sources sources,
             DeliveryStore store,
             UnitOfWork tx,
@@ -61,6 +68,7 @@ public final class Deliveries {
             Clock clock,
             Supplier<String> self) {
         this.tokens = tokens;
+        this.gate = gate;
         this.sources = sources;
         this.store = store;
         this.tx = tx;
@@ -91,6 +99,11 @@ public final class Deliveries {
         Result<Edr> edr = tokens.check(token, transferId);
         if (!edr.isOk()) {
             return Result.fail(edr.problem());
+        }
+        Optional<String> closed = gate.closed(transferId);
+        if (closed.isPresent()) {
+            return Result.fail(
+                    Problem.conflict("transfer-not-started", "transfer " + transferId + ": " + closed.get()));
         }
         Result<SourceStream> opened = sources.open(edr.value().sourceName(), offset);
         if (!opened.isOk()) {
@@ -164,6 +177,7 @@ public final class Deliveries {
         private final Progress p;
         private final Edr edr;
         private boolean ended;
+        private long sinceGate;
 
         Checksummed(InputStream in, Progress p, Edr edr) {
             super(in);
@@ -180,10 +194,18 @@ public final class Deliveries {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (sinceGate >= GATE_EVERY) {
+                sinceGate = 0;
+                Optional<String> closed = gate.closed(edr.transferId());
+                if (closed.isPresent()) {
+                    throw new IOException("transfer " + edr.transferId() + " stopped: " + closed.get());
+                }
+            }
             int n = super.read(b, off, len);
             if (n > 0) {
                 p.digest.update(b, off, n);
                 p.position += n;
+                sinceGate += n;
             } else if (n < 0 && !ended) {
                 ended = true;
                 finished(edr, p.digest.finish());

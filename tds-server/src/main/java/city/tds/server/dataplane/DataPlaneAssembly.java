@@ -111,6 +111,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         this.usage = new UsageLog(database);
         this.deliveries = new Deliveries(
                 tokens,
+                this::closed,
                 sources,
                 new DeliveryStore(database),
                 database.unitOfWork(),
@@ -210,6 +211,19 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         return Result.ok(Optional.of(address));
     }
 
+    /**
+     * Why a transfer's data may not flow now: it is not started here (suspended: its token opens it again when it
+     * resumes, from either side; ended: its tokens are revoked as well).
+     */
+    private Optional<String> closed(String transferId) {
+        Optional<TransferProcess> transfer = joined().flatMap(j -> j.transfers().local(transferId));
+        if (transfer.isEmpty()) {
+            return Optional.of("the transfer is not known here");
+        }
+        TransferState state = transfer.get().state();
+        return state == TransferState.STARTED ? Optional.empty() : Optional.of("the transfer is " + state);
+    }
+
     private Result<SourceDefinition> sourceOf(Agreement agreement) {
         Optional<ProtocolAssembly.Joined> j = joined();
         if (j.isEmpty()) {
@@ -260,7 +274,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     @Override
     public void changed(TransferProcess transfer) {
         if (transfer.role() == ProcessRole.PROVIDER) {
-            if (transfer.state() != TransferState.STARTED && transfer.state() != TransferState.REQUESTED) {
+            if (transfer.state().isTerminal()) {
                 tokens.revoke(transfer.id(), "the transfer is " + transfer.state());
             } else if (transfer.state() == TransferState.STARTED && PUSH.equals(transfer.format())) {
                 workers.execute(() -> push(transfer));
