@@ -39,6 +39,49 @@ class ContentDigestTest {
     }
 
     @Test
+    void recordsAreCountedAlikeHoweverTheDataIsCut() {
+        java.util.Random random = new java.util.Random(42);
+        byte[] alphabet = "ab,\"\n\n甲".getBytes(StandardCharsets.UTF_8);
+        for (int round = 0; round < 500; round++) {
+            byte[] data = new byte[random.nextInt(300)];
+            for (int i = 0; i < data.length; i++) {
+                // mostly plain text, so that long quote-free runs take the fast path
+                data[i] = random.nextInt(10) < 7 ? (byte) 'x' : alphabet[random.nextInt(alphabet.length)];
+            }
+            for (boolean csv : new boolean[] {true, false}) {
+                ContentDigest cut = new ContentDigest(suite, csv, csv);
+                int at = 0;
+                while (at < data.length) {
+                    int n = Math.min(data.length - at, random.nextInt(20));
+                    cut.update(data, at, n);
+                    at += n;
+                }
+                assertThat(cut.records()).as("round %d, csv %s", round, csv).isEqualTo(reference(data, csv));
+            }
+        }
+    }
+
+    /** Records counted the plain way, byte by byte. */
+    private static long reference(byte[] data, boolean csv) {
+        long lines = 0;
+        boolean quoted = false;
+        boolean open = false;
+        for (byte b : data) {
+            if (b == '"' && csv) {
+                quoted = !quoted;
+                open = true;
+            } else if (b == '\n' && !quoted) {
+                lines++;
+                open = false;
+            } else {
+                open = true;
+            }
+        }
+        long all = lines + (open ? 1 : 0);
+        return csv ? Math.max(0, all - 1) : all;
+    }
+
+    @Test
     void emptyDataHasNoRecords() {
         ContentDigest.Checksum checksum = new ContentDigest(suite, true, true).finish();
         assertThat(checksum.records()).isZero();
