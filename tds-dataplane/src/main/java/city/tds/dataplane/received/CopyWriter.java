@@ -8,13 +8,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Writes a copy's data encrypted, chunk by chunk, so that memory stays at one chunk whatever the data's size. A
+ * Writes a copy's data encrypted, chunk by chunk, so that memory stays at one chunk whatever the data's size, and
+ * feeds it to the copy's checksum, each chunk on a second thread while it is sealed. A
  * writer opened on an interrupted copy keeps the chunks that authenticate and drops a torn last one, so a resumed
  * transfer continues from {@link #offset()}.
  */
 final class CopyWriter implements AutoCloseable {
+
+    /** Checksums chunks beside the threads that seal them. */
+    private static final ExecutorService DIGESTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tds-copy-digest");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final FileChannel channel;
     private final CopyFile.Keying keying;
@@ -105,7 +117,6 @@ final class CopyWriter implements AutoCloseable {
         while (left > 0) {
             int n = Math.min(left, buffer.length - buffered);
             System.arraycopy(data, at, buffer, buffered, n);
-            digest.update(data, at, n);
             buffered += n;
             at += n;
             left -= n;
@@ -134,20 +145,50 @@ final class CopyWriter implements AutoCloseable {
         return finished;
     }
 
+    /**
+     * Seals what is buffered as the next chunk and appends it, while another thread adds the same bytes to the
+     * checksum: the two read the buffer only, and both are done before it is filled again.
+     */
     private void writeChunk(boolean last) throws IOException {
-        byte[] plain = Arrays.copyOf(buffer, buffered);
-        byte[] sealed =
-                keying.suite().encrypt(keying.key(), plain, CopyFile.associatedData(keying.copyId(), index, last));
-        ByteBuffer out = ByteBuffer.allocate(4 + sealed.length)
-                .putInt(sealed.length)
-                .put(sealed)
-                .flip();
-        while (out.hasRemaining()) {
-            channel.write(out);
+        int length = buffered;
+        Future<?> digesting = length == 0 ? null : DIGESTS.submit(() -> digest.update(buffer, 0, length));
+        try {
+            byte[] plain = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            byte[] sealed =
+                    keying.suite().encrypt(keying.key(), plain, CopyFile.associatedData(keying.copyId(), index, last));
+            ByteBuffer[] out = {ByteBuffer.allocate(4).putInt(0, sealed.length), ByteBuffer.wrap(sealed)};
+            while (out[1].hasRemaining()) {
+                channel.write(out);
+            }
+        } finally {
+            awaitDigest(digesting);
         }
-        offset += buffered;
+        offset += length;
         buffered = 0;
         index++;
+    }
+
+    private static void awaitDigest(Future<?> digesting) throws IOException {
+        if (digesting == null) {
+            return;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    digesting.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the buffer is in use until the digest is done: wait it out
+                } catch (ExecutionException e) {
+                    throw new IOException("checksumming the copy failed", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
