@@ -10,6 +10,7 @@ import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoCredit;
 import city.tds.server.demo.DemoData;
 import city.tds.server.demo.DemoOnboarding;
+import city.tds.server.demo.SocialInsuranceDatabase;
 import city.tds.server.identity.SpaceClient;
 import city.tds.server.node.TdsNode;
 import city.tds.server.testkit.HttpCall;
@@ -48,10 +49,13 @@ class DataPlaneFlowTest {
     private static final String CREDIT_RISK = "tds:purpose/credit-risk";
     private static final OpenApiDocument OPENAPI = OpenApiDocument.bundled();
     private static Demo demo;
+    private static List<DemoOnboarding.Onboarded> onboarded;
     private static TdsNode tax;
+    private static TdsNode social;
     private static TdsNode bank;
     private static String bankToken;
     private static String taxToken;
+    private static String socialToken;
     private static String agreementId;
     private static String transferId;
     private static JsonNode copy;
@@ -59,15 +63,17 @@ class DataPlaneFlowTest {
     @BeforeAll
     static void start() {
         demo = Demo.start(dir, 0, SuiteId.GM, "demo-passphrase".toCharArray(), Clock.systemUTC(), TestNodes.CHEAP_KDF);
-        List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, line -> {});
+        onboarded = DemoOnboarding.run(demo, line -> {});
         DemoCatalog.run(demo, onboarded, line -> {});
         DemoContract.run(demo, onboarded, line -> {});
         DemoData.run(demo, onboarded, line -> {});
-        tax = demo.nodes().get(1).node();
-        bank = demo.nodes().get(3).node();
+        tax = demo.node("tax-bureau").node();
+        social = demo.node("social-security").node();
+        bank = demo.node("bank").node();
         SpaceClient space = new SpaceClient(demo.nodes().get(0).node().url());
         bankToken = space.login("bank-admin", DemoOnboarding.PASSWORD);
         taxToken = space.login("tax-bureau-admin", DemoOnboarding.PASSWORD);
+        socialToken = space.login("social-security-admin", DemoOnboarding.PASSWORD);
 
         agreementId = agree();
         HttpCall.Response pull = call(
@@ -281,6 +287,61 @@ class DataPlaneFlowTest {
                 .contains("copy-not-readable")
                 .containsPattern("3000 firms, \\d+ rated A or B")
                 .containsPattern("copy.deleted \\[\\d+]");
+    }
+
+    @Test
+    void theSocialSecurityBureauHoldsItsTableAsAJdbcSourceWhosePasswordIsNeverShown() {
+        String password = SocialInsuranceDatabase.READER_PASSWORD;
+        HttpCall.Response listed = call(social, "GET", "/api/v1/dataplane/sources", socialToken, null);
+        OPENAPI.assertConforms("GET", "/api/v1/dataplane/sources", 200, listed.json());
+        assertThat(listed.body()).doesNotContain(password);
+        JsonNode source = listed.json().get(0);
+        assertThat(listed.json()).hasSize(1);
+        assertThat(source.path("name").asText()).isEqualTo(DemoData.SOCIAL_SOURCE);
+        assertThat(source.path("kind").asText()).isEqualTo("JDBC_TABLE");
+        assertThat(source.path("table").asText()).isEqualTo(SocialInsuranceDatabase.TABLE);
+        assertThat(source.path("user").asText()).isEqualTo(SocialInsuranceDatabase.READER);
+        assertThat(source.path("hasPassword").asBoolean()).isTrue();
+        assertThat(source.path("location").asText()).startsWith("jdbc:h2:file:").doesNotContain(";");
+        assertThat(source.has("password")).isFalse();
+
+        ObjectNode again = JSON.createObjectNode()
+                .put("name", "social-insurance-again")
+                .put("kind", "JDBC_TABLE")
+                .put("location", SocialInsuranceDatabase.of(social).connectorUrl())
+                .put("table", SocialInsuranceDatabase.TABLE)
+                .put("user", SocialInsuranceDatabase.READER)
+                .put("password", password);
+        HttpCall.Response registered = call(social, "POST", "/api/v1/dataplane/sources", socialToken, again);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.body()).doesNotContain(password);
+        assertThat(registered.json().path("hasPassword").asBoolean()).isTrue();
+        byte[] sealed = social.database()
+                .unitOfWork()
+                .withHandle(h -> h.createQuery("SELECT sealed_secret FROM dp_source WHERE name = :name")
+                        .bind("name", "social-insurance-again")
+                        .mapTo(byte[].class)
+                        .one());
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the password is sealed at rest")
+                .doesNotContain(password);
+        assertThat(call(social, "DELETE", "/api/v1/dataplane/sources/social-insurance-again", socialToken, null)
+                        .status())
+                .isEqualTo(204);
+
+        HttpCall.Response wrong = call(
+                social, "POST", "/api/v1/dataplane/sources", socialToken, again.put("password", "not-the-password"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().path("type").asText()).isEqualTo("urn:tds:problem:source-unreachable");
+        assertThat(wrong.body()).doesNotContain("not-the-password");
+
+        // the demo's data step runs again on the same data directory: it reuses the table and the source
+        DemoData.run(demo, onboarded, line -> {});
+        assertThat(SocialInsuranceDatabase.of(social).rows()).isEqualTo((long) DemoData.MONTHS * DemoData.FIRMS);
+        assertThat(call(social, "GET", "/api/v1/dataplane/sources", socialToken, null)
+                        .json()
+                        .findValuesAsText("name"))
+                .containsExactly(DemoData.SOCIAL_SOURCE);
     }
 
     @Test
