@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
 import city.tds.protocol.transfer.TransferProcess;
+import city.tds.server.demo.CreditAnalysis;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
@@ -35,10 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The data plane over real HTTP between the demo's connectors: the bank negotiates for the tax bureau's dataset,
- * pulls it with the access token the start message carried, holds an encrypted copy whose checksum matches the tax
- * bureau's, reads it only for the agreed purpose and number of times, and deletes it; tokens, sources and reads are
- * refused with clear errors.
+ * The data plane over real HTTP between the demo's connectors: the bank negotiates for the tax bureau's dataset (a
+ * file) and the social-security bureau's (a JDBC table), pulls them with the access token the start message carried,
+ * holds encrypted copies whose checksums match the providers', reads them only for the agreed purpose and number of
+ * times, and deletes them; tokens, sources and reads are refused with clear errors.
  */
 class DataPlaneFlowTest {
 
@@ -256,7 +257,7 @@ class DataPlaneFlowTest {
 
     /** The bank negotiates for the tax bureau's dataset; the agreement's id once both sides finalized. */
     private static String agree() {
-        return DemoCredit.agree(demo, bankToken, line -> {});
+        return DemoCredit.agree(demo, bankToken, "tax-bureau", DemoData.TAX_PRODUCT, line -> {});
     }
 
     /** The bank pulls under {@code agreement}; its copy once COMPLETE. */
@@ -275,18 +276,59 @@ class DataPlaneFlowTest {
     }
 
     @Test
-    void theDemoWalksTheCreditScenarioFromCatalogToDeletion() {
+    void theDemoWalksTheCreditScenarioFromCatalogToDeletionWithBothBureausData() {
         List<String> steps = new java.util.ArrayList<>();
         DemoCredit.Walked walked = DemoCredit.run(demo, steps::add);
 
-        assertThat(walked.records()).isEqualTo(3_000);
-        assertThat(walked.reads()).isEqualTo(1);
-        assertThat(walked.finalCopyState()).isEqualTo("DELETED");
+        assertThat(walked.tax().records()).isEqualTo(3_000);
+        assertThat(walked.tax().uses()).isEqualTo(1);
+        assertThat(walked.tax().finalState()).isEqualTo("DELETED");
         assertThat(String.join("\n", steps))
                 .contains("usage-denied")
                 .contains("copy-not-readable")
                 .containsPattern("3000 firms, \\d+ rated A or B")
                 .containsPattern("copy.deleted \\[\\d+]");
+
+        long rows = SocialInsuranceDatabase.of(social).rows();
+        assertThat(rows).isEqualTo((long) DemoData.MONTHS * DemoData.FIRMS);
+        DemoCredit.Held held = walked.social();
+        assertThat(held.records())
+                .as("the bank's copy holds every row of the table")
+                .isEqualTo(rows);
+        assertThat(held.digest()).startsWith("sm3:").isEqualTo(held.providerDigest());
+        assertThat(held.digest()).isNotEqualTo(walked.tax().digest());
+
+        assertThat(walked.refusedStatus()).isEqualTo(403);
+        assertThat(walked.refusedProblem()).isEqualTo("usage-denied");
+        JsonNode copy = call(bank, "GET", "/api/v1/dataplane/copies/" + held.copyId(), bankToken, null)
+                .json();
+        assertThat(copy.path("uses").asLong())
+                .as("the refused fourth read is not counted")
+                .isEqualTo(3);
+        assertThat(copy.path("state").asText()).isEqualTo("DELETED");
+        assertThat(bank.config().node().dataDir().resolve("copies").resolve(held.copyId() + ".copy"))
+                .doesNotExist();
+        HttpCall.Response after = call(
+                bank,
+                "POST",
+                "/api/v1/dataplane/copies/" + held.copyId() + "/reads",
+                bankToken,
+                JSON.createObjectNode().put("purpose", CREDIT_RISK));
+        assertThat(after.status()).isEqualTo(409);
+
+        CreditAnalysis.Whitelist w = walked.whitelist();
+        assertThat(w.firms()).isEqualTo(DemoData.FIRMS);
+        assertThat(w.ratedAOrB()).isLessThan(w.firms());
+        assertThat(w.withoutArrears()).isLessThan(w.ratedAOrB());
+        assertThat(w.whitelisted()).isPositive().isLessThan(w.withoutArrears());
+        assertThat(String.join("\n", steps))
+                .contains("use 1 of 3", "use 2 of 3", "use 3 of 3")
+                .contains("read 4 is refused (403): usage-denied")
+                .contains("the copy shows 3 uses")
+                .contains(w.whitelisted() + " of those with a stable headcount")
+                .containsPattern("36000 records, \\d+ bytes, into encrypted copy");
+        assertThat(steps.stream().filter(step -> step.contains("copy.deleted [")))
+                .hasSize(2);
     }
 
     @Test
