@@ -83,7 +83,7 @@ class DemoIT {
             List<DemoCatalog.Listed> listed = DemoCatalog.run(demo, onboarded, steps::add);
             assertThat(listed)
                     .extracting(DemoCatalog.Listed::name)
-                    .containsExactly("小微企业纳税信用评估", "企业社保缴纳核验", "小微企业纳税概况数据集");
+                    .containsExactly("小微企业纳税信用评估", "企业社保缴纳核验", "小微企业纳税概况数据集", "企业社保参保缴费概况数据集");
             assertThat(listed).allSatisfy(l -> assertThat(l.registrationCode()).matches("TDS-\\d{4}-\\d{6}-[0-9A-Z]"));
             assertThat(steps).anyMatch(step -> step.contains("first hit 企业社保缴纳核验"));
             assertThat(DemoCatalog.run(demo, onboarded, line -> {}))

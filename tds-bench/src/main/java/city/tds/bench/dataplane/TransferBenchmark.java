@@ -63,7 +63,7 @@ public final class TransferBenchmark {
             long bytes = write(source, sizeMb << 20);
             String bankToken =
                     new SpaceClient(demo.nodes().get(0).node().url()).login("bank-admin", DemoOnboarding.PASSWORD);
-            String agreement = DemoCredit.agree(demo, bankToken, line -> {});
+            String agreement = DemoCredit.agree(demo, bankToken, "tax-bureau", DemoData.TAX_PRODUCT, line -> {});
             if (warmUpMb > 0) {
                 // the JIT compiles the hot crypto (AES-GCM's GHASH, the hash) only after a while on a busy machine
                 write(source, warmUpMb << 20);

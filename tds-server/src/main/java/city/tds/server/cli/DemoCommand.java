@@ -145,7 +145,8 @@ final class DemoCommand implements Callable<Integer> {
             return null;
         });
         out.println();
-        out.println("普惠信贷 / the credit scenario: the bank pulls the tax data and uses it under the agreement:");
+        out.println("普惠信贷 / the credit scenario: the bank pulls the tax and social-insurance data and uses them"
+                + " under the agreements:");
         orStop(demo, temporary ? dir : null, () -> DemoCredit.run(demo, progress));
         out.println();
         out.println("检索 / search:  curl '" + demo.nodes().get(0).node().url()

@@ -79,6 +79,14 @@ public final class Demo implements AutoCloseable {
         return nodes;
     }
 
+    /** The running node named {@code nodeName} (e.g. tax-bureau). */
+    public Running node(String nodeName) {
+        return nodes.stream()
+                .filter(r -> r.participant().nodeName().equals(nodeName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the demo runs no node " + nodeName));
+    }
+
     @Override
     public void close() {
         for (int i = nodes.size() - 1; i >= 0; i--) {

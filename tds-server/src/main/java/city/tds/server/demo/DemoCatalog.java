@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 public final class DemoCatalog {
 
+    /** How many times a bank may use a dataset it received as a file ({@link #fileTransferPolicy()}). */
+    static final int FILE_TRANSFER_USES = 3;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DemoCatalog() {}
@@ -127,7 +130,7 @@ public final class DemoCatalog {
                 "小微企业纳税概况",
                 "全市小微企业当期增值税、企业所得税缴纳金额与纳税信用等级（脱敏汇总）",
                 "市税务局征管科技处",
-                (long) DemoData.TAX_FIRMS,
+                (long) DemoData.FIRMS,
                 new String[][] {
                     {"credit_code", "string", "统一社会信用代码"},
                     {"name", "string", "企业名称"},
@@ -149,6 +152,41 @@ public final class DemoCatalog {
                 DemoData.TAX_PRODUCT,
                 "小微企业当期纳税概况数据集，经授权交付至银行连接器，在使用方安全域内按合同受控使用：限信贷风控用途、30 天内最多使用 3 次，到期删除。",
                 List.of("纳税", "小微企业", "普惠金融", "信贷风控", "数据集"),
+                "DATASET",
+                "2",
+                List.of("FILE_TRANSFER"),
+                fileTransferPolicy(),
+                progress));
+
+        String socialTable = resource(
+                client,
+                socialAdmin,
+                social,
+                DemoData.SOCIAL_SOURCE,
+                "企业社保参保缴费概况",
+                "小微企业近 12 个月逐月参保人数、缴费基数、实缴金额与欠缴金额",
+                "市社会保险事业管理中心",
+                (long) DemoData.FIRMS * DemoData.MONTHS,
+                new String[][] {
+                    {"credit_code", "string", "统一社会信用代码"},
+                    {"period", "date", "费款所属期"},
+                    {"insured_count", "integer", "参保人数"},
+                    {"contribution_base", "decimal", "缴费基数合计"},
+                    {"paid", "decimal", "实缴金额"},
+                    {"arrears", "decimal", "欠缴金额"}
+                },
+                "社会/社会保障",
+                progress);
+        listed.add(product(
+                client,
+                socialAdmin,
+                review,
+                social,
+                socialTable,
+                List.of(finance, publicData),
+                DemoData.SOCIAL_PRODUCT,
+                "小微企业近 12 个月社会保险参保与缴费概况数据集，经授权交付至银行连接器，在使用方安全域内按合同受控使用：限信贷风控用途、30 天内最多使用 3 次，到期删除。",
+                List.of("社保", "参保缴费", "普惠金融", "信贷风控", "数据集"),
                 "DATASET",
                 "2",
                 List.of("FILE_TRANSFER"),
@@ -324,7 +362,7 @@ public final class DemoCatalog {
                     .addObject()
                     .put("leftOperand", "count")
                     .put("operator", "lteq")
-                    .put("rightOperand", 3);
+                    .put("rightOperand", FILE_TRANSFER_USES);
             constraints
                     .addObject()
                     .put("leftOperand", "elapsedTime")

@@ -5,13 +5,6 @@ import city.tds.server.node.TdsNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,115 +14,128 @@ import java.util.function.Supplier;
 
 /**
  * The seed's credit scenario (专栏 3, 小微企业普惠信贷) walked through the connectors' APIs as their people would: the
- * bank finds the tax bureau's dataset, negotiates for it, pulls it into its connector, reads it for credit risk (and
- * is refused for any other purpose), and when the tax bureau ends the agreement the bank's copy is deleted, file and
+ * bank finds the tax bureau's and the social-security bureau's datasets, negotiates for each, pulls both into its
+ * connector, reads them for credit risk (and is refused for any other purpose, and beyond the agreed number of uses),
+ * joins them into a loan whitelist, and when the bureaus end their agreements the bank's copies are deleted, file and
  * key. Each step names the evidence records it left, by sequence number.
  */
 public final class DemoCredit {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration WAIT = Duration.ofMinutes(10);
     static final String CREDIT_RISK = "tds:purpose/credit-risk";
+    static final String TAX = "tax-bureau";
+    static final String SOCIAL = "social-security";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofMinutes(10);
+    private static final int USES = DemoCatalog.FILE_TRANSFER_USES;
+    /** What the bank reads the social-insurance data for, use by use, in Chinese and in English. */
+    private static final List<String> SOCIAL_USES_ZH = List.of("白名单初筛", "审批复核", "贷后检查");
+
+    private static final List<String> SOCIAL_USES_EN =
+            List.of("whitelist screening", "approval review", "post-loan check");
 
     private DemoCredit() {}
 
-    /** What the walk ended with. */
-    public record Walked(
+    /** One dataset the bank held, as its copy ended: what arrived, both checksums, the uses counted and its state. */
+    public record Held(
             String agreementId,
             String transferId,
             String copyId,
             long records,
             String digest,
-            int reads,
-            String finalCopyState) {}
+            String providerDigest,
+            long uses,
+            String finalState) {
 
-    public static Walked run(Demo demo, Consumer<String> progress) {
-        TdsNode space = demo.nodes().get(0).node();
-        TdsNode tax = node(demo, "tax-bureau");
-        TdsNode bank = node(demo, "bank");
-        SpaceClient login = new SpaceClient(space.url());
-        String bankToken = login.login("bank-admin", DemoOnboarding.PASSWORD);
-        String taxToken = login.login("tax-bureau-admin", DemoOnboarding.PASSWORD);
-        SpaceClient bankApi = new SpaceClient(bank.url());
-        SpaceClient taxApi = new SpaceClient(tax.url());
-
-        String agreementId = agree(demo, bankToken, progress);
-        progress.accept("协议达成 / agreed: " + agreementId + " (信贷风控用途、30 天内至多 3 次 / credit risk only, at most 3"
-                + " uses in 30 days); evidence bank " + numbers(bank, "agreement:" + agreementId, null, 2)
-                + ", tax bureau " + numbers(tax, "agreement:" + agreementId, null, 2));
-        JsonNode copy = pull(demo, bankToken, agreementId);
-        String transferId = copy.path("transferId").asText();
-        String copyId = copy.path("id").asText();
-        progress.accept("银行连接器拉取数据 / the bank's connector pulled "
-                + copy.path("records").asLong() + " records, "
-                + copy.path("bytes").asLong() + " bytes, into encrypted copy " + copyId);
-        progress.accept("  校验值一致 / checksums agree: " + copy.path("digest").asText() + " (tax bureau: "
-                + copy.path("providerDigest").asText() + "); evidence tax bureau transfer.delivered "
-                + numbers(tax, "agreement:" + agreementId, "transfer.delivered", 1) + ", bank copy.received "
-                + numbers(bank, "copy:" + copyId, "copy.received", 1));
-
-        String reads = "/api/v1/dataplane/copies/" + copyId + "/reads";
-        Reply refused = post(bank, reads, bankToken, JSON.createObjectNode().put("purpose", "tds:purpose/marketing"));
-        progress.accept(
-                "营销用途读取被拒 / a read for marketing is refused (" + refused.status() + "): " + detail(refused.body()));
-        Reply read = post(bank, reads, bankToken, JSON.createObjectNode().put("purpose", CREDIT_RISK));
-        if (read.status() != 200) {
-            throw new IllegalStateException("the credit-risk read was refused: " + read.body());
+        static Held of(JsonNode copy) {
+            return new Held(
+                    copy.path("agreementId").asText(),
+                    copy.path("transferId").asText(),
+                    copy.path("id").asText(),
+                    copy.path("records").asLong(),
+                    copy.path("digest").asText(),
+                    copy.path("providerDigest").asText(),
+                    copy.path("uses").asLong(),
+                    copy.path("state").asText());
         }
-        progress.accept("信贷风控读取 / read for credit risk (use " + read.use() + " of 3): " + analysis(read.body()));
-        progress.accept("  evidence copy.used " + numbers(bank, "copy:" + copyId, "copy.used", 1));
-
-        JsonNode ended = taxApi.post(
-                        "/api/v1/contracts/agreements/" + agreementId + "/termination",
-                        taxToken,
-                        JSON.createObjectNode().put("reason", "授权运营期满，停止供数 / the authorised operation ended"))
-                .expect(200);
-        progress.accept("税务局终止协议 / the tax bureau ended the agreement at "
-                + ended.path("terminatedAt").asText());
-        JsonNode gone = await(
-                () -> bankApi.get("/api/v1/dataplane/copies/" + copyId, bankToken)
-                        .expect(200),
-                c -> c.path("state").asText().equals("DELETED"));
-        progress.accept("银行副本已删除（文件与密钥）/ the bank's copy is deleted, file and key; evidence bank "
-                + "agreement.terminated " + numbers(bank, "agreement:" + agreementId, "agreement.terminated", 1)
-                + ", copy.deleted " + numbers(bank, "copy:" + copyId, "copy.deleted", 1));
-        Reply after = post(bank, reads, bankToken, JSON.createObjectNode().put("purpose", CREDIT_RISK));
-        progress.accept("删除后读取 / a read after that is refused (" + after.status() + "): " + detail(after.body()));
-        return new Walked(
-                agreementId,
-                transferId,
-                copyId,
-                copy.path("records").asLong(),
-                copy.path("digest").asText(),
-                read.use(),
-                gone.path("state").asText());
     }
 
-    /** The bank finds the tax bureau's dataset over DSP and negotiates for it; the agreement once finalized. */
-    public static String agree(Demo demo, String bankToken, Consumer<String> progress) {
-        TdsNode tax = node(demo, "tax-bureau");
-        SpaceClient bankApi = new SpaceClient(node(demo, "bank").url());
-        String taxAddress = tax.protocol().orElseThrow().selfAddress();
+    /**
+     * What the walk ended with: the tax and social-insurance datasets, the joined whitelist, and the answer to the
+     * read beyond the agreed count (its HTTP status and problem type).
+     */
+    public record Walked(
+            Held tax, Held social, CreditAnalysis.Whitelist whitelist, int refusedStatus, String refusedProblem) {}
+
+    public static Walked run(Demo demo, Consumer<String> progress) {
+        TdsNode bank = demo.node("bank").node();
+        String bankToken = login(demo, "bank-admin");
+        BankReads reads = new BankReads(bank, bankToken);
+        JsonNode taxCopy = obtain(demo, bankToken, TAX, DemoData.TAX_PRODUCT, progress);
+        JsonNode socialCopy = obtain(demo, bankToken, SOCIAL, DemoData.SOCIAL_PRODUCT, progress);
+
+        BankReads.Answer refused = reads.read(taxCopy, "tds:purpose/marketing");
+        progress.accept("营销用途读取纳税数据被拒 / a read of the tax data for marketing is refused (" + refused.status() + "): "
+                + refused.problemText());
+        BankReads.Answer tax = reads.forCreditRisk(taxCopy);
+        progress.accept("信贷风控读取纳税数据 / read the tax data for credit risk (use " + tax.use() + " of " + USES + "): "
+                + CreditAnalysis.taxSummary(tax.body()) + "; evidence copy.used " + used(bank, taxCopy, 1));
+
+        BankReads.Answer social = reads.forCreditRisk(socialCopy);
+        progress.accept("信贷风控读取社保数据（" + SOCIAL_USES_ZH.get(0) + "）/ read the social-insurance data for credit risk, "
+                + SOCIAL_USES_EN.get(0) + " (use " + social.use() + " of " + USES + "): "
+                + CreditAnalysis.socialSummary(social.body()) + "; evidence copy.used " + used(bank, socialCopy, 1));
+        CreditAnalysis.Whitelist whitelist = CreditAnalysis.whitelist(tax.body(), social.body(), DemoData.MONTHS);
+        progress.accept("  按统一社会信用代码联合分析 / joined on the credit code: " + CreditAnalysis.describe(whitelist));
+        for (int use = 2; use <= USES; use++) {
+            BankReads.Answer again = reads.forCreditRisk(socialCopy);
+            progress.accept("再次读取社保数据（" + SOCIAL_USES_ZH.get(use - 1) + "）/ read the social-insurance data again, "
+                    + SOCIAL_USES_EN.get(use - 1) + " (use " + again.use() + " of " + USES + "); evidence copy.used "
+                    + used(bank, socialCopy, use));
+        }
+        BankReads.Answer beyond = reads.read(socialCopy, CREDIT_RISK);
+        if (beyond.status() == 200) {
+            throw new IllegalStateException("read " + (USES + 1) + " was permitted: the agreed count was not enforced");
+        }
+        progress.accept("第 " + (USES + 1) + " 次读取社保数据被拒，且不计入使用次数 / read " + (USES + 1) + " is refused ("
+                + beyond.status() + "): " + beyond.problemText() + "; not counted: the copy shows "
+                + reads.now(socialCopy).path("uses").asLong() + " uses");
+
+        Held taxHeld = end(demo, reads, TAX, taxCopy, progress);
+        Held socialHeld = end(demo, reads, SOCIAL, socialCopy, progress);
+        BankReads.Answer after = reads.read(taxCopy, CREDIT_RISK);
+        progress.accept("删除后读取 / a read after that is refused (" + after.status() + "): " + after.problemText());
+        return new Walked(taxHeld, socialHeld, whitelist, beyond.status(), beyond.problemType());
+    }
+
+    /**
+     * The bank finds {@code productTitle} in the DSP catalog of the connector {@code providerNode} and negotiates for
+     * it; the agreement once finalized.
+     */
+    public static String agree(
+            Demo demo, String bankToken, String providerNode, String productTitle, Consumer<String> progress) {
+        Demo.Running provider = demo.node(providerNode);
+        SpaceClient bankApi = new SpaceClient(demo.node("bank").node().url());
+        String address = provider.node().protocol().orElseThrow().selfAddress();
         JsonNode catalog = bankApi.post(
                         "/api/v1/contracts/catalog-requests",
                         bankToken,
-                        JSON.createObjectNode().put("providerUrl", taxAddress))
+                        JSON.createObjectNode().put("providerUrl", address))
                 .expect(200);
         JsonNode dataset = null;
         for (JsonNode d : catalog.path("dataset")) {
-            if (d.path("dct:title").asText().equals(DemoData.TAX_PRODUCT)) {
+            if (d.path("dct:title").asText().equals(productTitle)) {
                 dataset = d;
             }
         }
         if (dataset == null) {
-            throw new IllegalStateException("the tax bureau's catalog does not offer " + DemoData.TAX_PRODUCT);
+            throw new IllegalStateException("the catalog of " + providerNode + " does not offer " + productTitle);
         }
-        progress.accept("银行在税务局目录中找到「" + DemoData.TAX_PRODUCT + "」/ the bank found the tax bureau's dataset "
-                + dataset.path("@id").asText());
+        progress.accept("银行在" + chinese(provider) + "目录中找到「" + productTitle + "」/ the bank found the dataset in the "
+                + english(provider) + "'s catalog: " + dataset.path("@id").asText());
         ObjectNode ask = JSON.createObjectNode()
                 .put("providerId", catalog.path("participantId").asText())
-                .put("providerUrl", taxAddress)
+                .put("providerUrl", address)
                 .put("datasetId", dataset.path("@id").asText());
         ask.set("offer", dataset.path("hasPolicy").get(0));
         String negotiation = bankApi.post("/api/v1/contracts/negotiations", bankToken, ask)
@@ -146,7 +152,7 @@ public final class DemoCredit {
 
     /** The bank pulls under {@code agreementId}; its copy once COMPLETE. */
     public static JsonNode pull(Demo demo, String bankToken, String agreementId) {
-        SpaceClient bankApi = new SpaceClient(node(demo, "bank").url());
+        SpaceClient bankApi = new SpaceClient(demo.node("bank").node().url());
         String transferId = bankApi.post(
                         "/api/v1/contracts/transfers",
                         bankToken,
@@ -164,27 +170,53 @@ public final class DemoCredit {
         return copy;
     }
 
-    /** What the bank makes of the data: how many firms, how many rated A or B, their median VAT. */
-    static String analysis(String csv) {
-        List<String> lines = csv.lines().skip(1).toList();
-        long good = lines.stream()
-                .map(l -> l.substring(l.lastIndexOf(',') + 1))
-                .filter(r -> r.equals("A") || r.equals("B"))
-                .count();
-        double[] vat = lines.stream()
-                .mapToDouble(l -> Double.parseDouble(l.split(",")[4]))
-                .sorted()
-                .toArray();
-        double median = vat.length == 0 ? 0 : vat[vat.length / 2];
-        return String.format(
-                "%d 家企业，纳税信用 A/B 级 %d 家（%.0f%%），增值税中位数 %.0f 元 / %d firms, %d rated A or B, median VAT %.0f CNY",
-                lines.size(),
-                good,
-                lines.isEmpty() ? 0.0 : 100.0 * good / lines.size(),
-                median,
-                lines.size(),
-                good,
-                median);
+    /** The bank agrees with {@code providerNode} for {@code product} and pulls it; its complete copy. */
+    private static JsonNode obtain(
+            Demo demo, String bankToken, String providerNode, String product, Consumer<String> progress) {
+        Demo.Running provider = demo.node(providerNode);
+        TdsNode bank = demo.node("bank").node();
+        String agreementId = agree(demo, bankToken, providerNode, product, progress);
+        String subject = "agreement:" + agreementId;
+        progress.accept("协议达成 / agreed: " + agreementId + " (信贷风控用途、30 天内至多 " + USES + " 次 / credit risk only, at"
+                + " most " + USES + " uses in 30 days); evidence bank " + numbers(bank, subject, null, 2) + ", "
+                + english(provider)
+                + " " + numbers(provider.node(), subject, null, 2));
+        JsonNode copy = pull(demo, bankToken, agreementId);
+        progress.accept("银行连接器拉取数据 / the bank's connector pulled "
+                + copy.path("records").asLong() + " records, "
+                + copy.path("bytes").asLong() + " bytes, into encrypted copy "
+                + copy.path("id").asText());
+        progress.accept("  校验值一致 / checksums agree: " + copy.path("digest").asText() + " (" + english(provider) + ": "
+                + copy.path("providerDigest").asText() + "); evidence " + english(provider) + " transfer.delivered "
+                + numbers(provider.node(), subject, "transfer.delivered", 1) + ", bank copy.received "
+                + numbers(bank, "copy:" + copy.path("id").asText(), "copy.received", 1));
+        return copy;
+    }
+
+    /** {@code providerNode} ends the agreement of the bank's {@code copy}; the copy once deleted. */
+    private static Held end(Demo demo, BankReads reads, String providerNode, JsonNode copy, Consumer<String> progress) {
+        Demo.Running provider = demo.node(providerNode);
+        String agreementId = copy.path("agreementId").asText();
+        JsonNode ended = new SpaceClient(provider.node().url())
+                .post(
+                        "/api/v1/contracts/agreements/" + agreementId + "/termination",
+                        login(demo, providerNode + "-admin"),
+                        JSON.createObjectNode().put("reason", "授权运营期满，停止供数 / the authorised operation ended"))
+                .expect(200);
+        progress.accept(chinese(provider) + "终止协议 / the " + english(provider) + " ended its agreement at "
+                + ended.path("terminatedAt").asText());
+        JsonNode gone =
+                await(() -> reads.now(copy), c -> c.path("state").asText().equals("DELETED"));
+        TdsNode bank = demo.node("bank").node();
+        progress.accept("银行持有的" + chinese(provider) + "数据副本已删除（文件与密钥）/ the bank's copy of the " + english(provider)
+                + "'s data is deleted, file and key; evidence bank agreement.terminated "
+                + numbers(bank, "agreement:" + agreementId, "agreement.terminated", 1) + ", copy.deleted "
+                + numbers(bank, "copy:" + copy.path("id").asText(), "copy.deleted", 1));
+        return Held.of(gone);
+    }
+
+    private static List<Long> used(TdsNode bank, JsonNode copy, int atLeast) {
+        return numbers(bank, "copy:" + copy.path("id").asText(), "copy.used", atLeast);
     }
 
     private static List<Long> numbers(TdsNode node, String subject, String type, int atLeast) {
@@ -200,44 +232,17 @@ public final class DemoCredit {
         return JSON.nullNode();
     }
 
-    private record Reply(int status, String body, int use) {}
-
-    /** A POST whose answer may be data rather than JSON. */
-    private static Reply post(TdsNode node, String path, String token, JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            int use = Integer.parseInt(response.headers().firstValue("TDS-Use").orElse("0"));
-            return new Reply(response.statusCode(), response.body(), use);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private static String login(Demo demo, String username) {
+        return new SpaceClient(demo.nodes().get(0).node().url()).login(username, DemoOnboarding.PASSWORD);
     }
 
-    private static String detail(String problem) {
-        try {
-            JsonNode p = JSON.readTree(problem);
-            return p.path("type").asText().replace("urn:tds:problem:", "") + " — "
-                    + p.path("detail").asText();
-        } catch (IOException e) {
-            return problem;
-        }
+    /** The provider's name as the console shows it, in Chinese (e.g. 市税务局) and in English (city tax bureau). */
+    private static String chinese(Demo.Running provider) {
+        return provider.participant().displayName().split(" / ")[0];
     }
 
-    private static TdsNode node(Demo demo, String name) {
-        return demo.nodes().stream()
-                .filter(r -> r.participant().nodeName().equals(name))
-                .findFirst()
-                .orElseThrow()
-                .node();
+    private static String english(Demo.Running provider) {
+        return provider.participant().displayName().split(" / ")[1];
     }
 
     private static JsonNode await(Supplier<JsonNode> ask, Predicate<JsonNode> done) {

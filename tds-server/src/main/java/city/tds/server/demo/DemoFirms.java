@@ -1,6 +1,8 @@
 package city.tds.server.demo;
 
 import city.tds.identity.CreditCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -26,11 +28,14 @@ public final class DemoFirms {
 
     private DemoFirms() {}
 
-    /** {@code count} firms as CSV with a header line, for tax period {@code period} (e.g. 2026-10). */
-    public static String taxSummaryCsv(int count, String period, long seed) {
+    /** One synthetic firm, as the tax bureau knows it for one tax period. */
+    public record Firm(
+            String creditCode, String name, String district, long vatAmount, long incomeTaxAmount, String rating) {}
+
+    /** {@code count} firms; the same seed gives the same firms. */
+    public static List<Firm> firms(int count, long seed) {
         Random random = new Random(seed);
-        StringBuilder out =
-                new StringBuilder("credit_code,name,district,tax_period,vat_amount,income_tax_amount,credit_rating\n");
+        List<Firm> firms = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String[] district = DISTRICTS[random.nextInt(DISTRICTS.length)];
             String code = creditCode(district[0], random);
@@ -38,19 +43,34 @@ public final class DemoFirms {
                     + TRADES[random.nextInt(TRADES.length)] + "有限公司";
             long vat = 2_000 + (long) (Math.abs(random.nextGaussian()) * 60_000);
             long income = (long) (vat * (0.1 + random.nextDouble() * 0.4));
-            out.append(code)
+            firms.add(new Firm(code, name, district[1], vat, income, rating(random)));
+        }
+        return firms;
+    }
+
+    /** {@code count} firms as CSV with a header line, for tax period {@code period} (e.g. 2026-10). */
+    public static String taxSummaryCsv(int count, String period, long seed) {
+        return taxSummaryCsv(firms(count, seed), period);
+    }
+
+    /** {@code firms} as CSV with a header line, for tax period {@code period}. */
+    public static String taxSummaryCsv(List<Firm> firms, String period) {
+        StringBuilder out =
+                new StringBuilder("credit_code,name,district,tax_period,vat_amount,income_tax_amount,credit_rating\n");
+        for (Firm firm : firms) {
+            out.append(firm.creditCode())
                     .append(',')
-                    .append(name)
+                    .append(firm.name())
                     .append(',')
-                    .append(district[1])
+                    .append(firm.district())
                     .append(',')
                     .append(period)
                     .append(',')
-                    .append(vat)
+                    .append(firm.vatAmount())
                     .append(".00,")
-                    .append(income)
+                    .append(firm.incomeTaxAmount())
                     .append(".00,")
-                    .append(rating(random))
+                    .append(firm.rating())
                     .append('\n');
         }
         return out.toString();

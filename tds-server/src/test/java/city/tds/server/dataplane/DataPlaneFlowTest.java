@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.tds.crypto.SuiteId;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.transfer.TransferProcess;
+import city.tds.server.demo.CreditAnalysis;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoCredit;
 import city.tds.server.demo.DemoData;
 import city.tds.server.demo.DemoOnboarding;
+import city.tds.server.demo.SocialInsuranceDatabase;
 import city.tds.server.identity.SpaceClient;
 import city.tds.server.node.TdsNode;
 import city.tds.server.testkit.HttpCall;
@@ -35,10 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The data plane over real HTTP between the demo's connectors: the bank negotiates for the tax bureau's dataset,
- * pulls it with the access token the start message carried, holds an encrypted copy whose checksum matches the tax
- * bureau's, reads it only for the agreed purpose and number of times, and deletes it; tokens, sources and reads are
- * refused with clear errors.
+ * The data plane over real HTTP between the demo's connectors: the bank negotiates for the tax bureau's dataset (a
+ * file) and the social-security bureau's (a JDBC table), pulls them with the access token the start message carried,
+ * holds encrypted copies whose checksums match the providers', reads them only for the agreed purpose and number of
+ * times, and deletes them; tokens, sources and reads are refused with clear errors.
  */
 class DataPlaneFlowTest {
 
@@ -49,10 +51,13 @@ class DataPlaneFlowTest {
     private static final String CREDIT_RISK = "tds:purpose/credit-risk";
     private static final OpenApiDocument OPENAPI = OpenApiDocument.bundled();
     private static Demo demo;
+    private static List<DemoOnboarding.Onboarded> onboarded;
     private static TdsNode tax;
+    private static TdsNode social;
     private static TdsNode bank;
     private static String bankToken;
     private static String taxToken;
+    private static String socialToken;
     private static String agreementId;
     private static String transferId;
     private static JsonNode copy;
@@ -60,15 +65,17 @@ class DataPlaneFlowTest {
     @BeforeAll
     static void start() {
         demo = Demo.start(dir, 0, SuiteId.GM, "demo-passphrase".toCharArray(), Clock.systemUTC(), TestNodes.CHEAP_KDF);
-        List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, line -> {});
+        onboarded = DemoOnboarding.run(demo, line -> {});
         DemoCatalog.run(demo, onboarded, line -> {});
         DemoContract.run(demo, onboarded, line -> {});
         DemoData.run(demo, onboarded, line -> {});
-        tax = demo.nodes().get(1).node();
-        bank = demo.nodes().get(3).node();
+        tax = demo.node("tax-bureau").node();
+        social = demo.node("social-security").node();
+        bank = demo.node("bank").node();
         SpaceClient space = new SpaceClient(demo.nodes().get(0).node().url());
         bankToken = space.login("bank-admin", DemoOnboarding.PASSWORD);
         taxToken = space.login("tax-bureau-admin", DemoOnboarding.PASSWORD);
+        socialToken = space.login("social-security-admin", DemoOnboarding.PASSWORD);
 
         agreementId = agree();
         HttpCall.Response pull = call(
@@ -251,7 +258,7 @@ class DataPlaneFlowTest {
 
     /** The bank negotiates for the tax bureau's dataset; the agreement's id once both sides finalized. */
     private static String agree() {
-        return DemoCredit.agree(demo, bankToken, line -> {});
+        return DemoCredit.agree(demo, bankToken, "tax-bureau", DemoData.TAX_PRODUCT, line -> {});
     }
 
     /** The bank pulls under {@code agreement}; its copy once COMPLETE. */
@@ -270,18 +277,114 @@ class DataPlaneFlowTest {
     }
 
     @Test
-    void theDemoWalksTheCreditScenarioFromCatalogToDeletion() {
+    void theDemoWalksTheCreditScenarioFromCatalogToDeletionWithBothBureausData() {
         List<String> steps = new java.util.ArrayList<>();
         DemoCredit.Walked walked = DemoCredit.run(demo, steps::add);
 
-        assertThat(walked.records()).isEqualTo(3_000);
-        assertThat(walked.reads()).isEqualTo(1);
-        assertThat(walked.finalCopyState()).isEqualTo("DELETED");
+        assertThat(walked.tax().records()).isEqualTo(3_000);
+        assertThat(walked.tax().uses()).isEqualTo(1);
+        assertThat(walked.tax().finalState()).isEqualTo("DELETED");
         assertThat(String.join("\n", steps))
                 .contains("usage-denied")
                 .contains("copy-not-readable")
                 .containsPattern("3000 firms, \\d+ rated A or B")
                 .containsPattern("copy.deleted \\[\\d+]");
+
+        long rows = SocialInsuranceDatabase.of(social).rows();
+        assertThat(rows).isEqualTo((long) DemoData.MONTHS * DemoData.FIRMS);
+        DemoCredit.Held held = walked.social();
+        assertThat(held.records())
+                .as("the bank's copy holds every row of the table")
+                .isEqualTo(rows);
+        assertThat(held.digest()).startsWith("sm3:").isEqualTo(held.providerDigest());
+        assertThat(held.digest()).isNotEqualTo(walked.tax().digest());
+
+        assertThat(walked.refusedStatus()).isEqualTo(403);
+        assertThat(walked.refusedProblem()).isEqualTo("usage-denied");
+        JsonNode copy = call(bank, "GET", "/api/v1/dataplane/copies/" + held.copyId(), bankToken, null)
+                .json();
+        assertThat(copy.path("uses").asLong())
+                .as("the refused fourth read is not counted")
+                .isEqualTo(3);
+        assertThat(copy.path("state").asText()).isEqualTo("DELETED");
+        assertThat(bank.config().node().dataDir().resolve("copies").resolve(held.copyId() + ".copy"))
+                .doesNotExist();
+        HttpCall.Response after = call(
+                bank,
+                "POST",
+                "/api/v1/dataplane/copies/" + held.copyId() + "/reads",
+                bankToken,
+                JSON.createObjectNode().put("purpose", CREDIT_RISK));
+        assertThat(after.status()).isEqualTo(409);
+
+        CreditAnalysis.Whitelist w = walked.whitelist();
+        assertThat(w.firms()).isEqualTo(DemoData.FIRMS);
+        assertThat(w.ratedAOrB()).isLessThan(w.firms());
+        assertThat(w.withoutArrears()).isLessThan(w.ratedAOrB());
+        assertThat(w.whitelisted()).isPositive().isLessThan(w.withoutArrears());
+        assertThat(String.join("\n", steps))
+                .contains("use 1 of 3", "use 2 of 3", "use 3 of 3")
+                .contains("read 4 is refused (403): usage-denied")
+                .contains("the copy shows 3 uses")
+                .contains(w.whitelisted() + " of those with a stable headcount")
+                .containsPattern("36000 records, \\d+ bytes, into encrypted copy");
+        assertThat(steps.stream().filter(step -> step.contains("copy.deleted [")))
+                .hasSize(2);
+    }
+
+    @Test
+    void theSocialSecurityBureauHoldsItsTableAsAJdbcSourceWhosePasswordIsNeverShown() {
+        String password = SocialInsuranceDatabase.READER_PASSWORD;
+        HttpCall.Response listed = call(social, "GET", "/api/v1/dataplane/sources", socialToken, null);
+        OPENAPI.assertConforms("GET", "/api/v1/dataplane/sources", 200, listed.json());
+        assertThat(listed.body()).doesNotContain(password);
+        JsonNode source = listed.json().get(0);
+        assertThat(listed.json()).hasSize(1);
+        assertThat(source.path("name").asText()).isEqualTo(DemoData.SOCIAL_SOURCE);
+        assertThat(source.path("kind").asText()).isEqualTo("JDBC_TABLE");
+        assertThat(source.path("table").asText()).isEqualTo(SocialInsuranceDatabase.TABLE);
+        assertThat(source.path("user").asText()).isEqualTo(SocialInsuranceDatabase.READER);
+        assertThat(source.path("hasPassword").asBoolean()).isTrue();
+        assertThat(source.path("location").asText()).startsWith("jdbc:h2:file:").doesNotContain(";");
+        assertThat(source.has("password")).isFalse();
+
+        ObjectNode again = JSON.createObjectNode()
+                .put("name", "social-insurance-again")
+                .put("kind", "JDBC_TABLE")
+                .put("location", SocialInsuranceDatabase.of(social).connectorUrl())
+                .put("table", SocialInsuranceDatabase.TABLE)
+                .put("user", SocialInsuranceDatabase.READER)
+                .put("password", password);
+        HttpCall.Response registered = call(social, "POST", "/api/v1/dataplane/sources", socialToken, again);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.body()).doesNotContain(password);
+        assertThat(registered.json().path("hasPassword").asBoolean()).isTrue();
+        byte[] sealed = social.database()
+                .unitOfWork()
+                .withHandle(h -> h.createQuery("SELECT sealed_secret FROM dp_source WHERE name = :name")
+                        .bind("name", "social-insurance-again")
+                        .mapTo(byte[].class)
+                        .one());
+        assertThat(new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the password is sealed at rest")
+                .doesNotContain(password);
+        assertThat(call(social, "DELETE", "/api/v1/dataplane/sources/social-insurance-again", socialToken, null)
+                        .status())
+                .isEqualTo(204);
+
+        HttpCall.Response wrong = call(
+                social, "POST", "/api/v1/dataplane/sources", socialToken, again.put("password", "not-the-password"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().path("type").asText()).isEqualTo("urn:tds:problem:source-unreachable");
+        assertThat(wrong.body()).doesNotContain("not-the-password");
+
+        // the demo's data step runs again on the same data directory: it reuses the table and the source
+        DemoData.run(demo, onboarded, line -> {});
+        assertThat(SocialInsuranceDatabase.of(social).rows()).isEqualTo((long) DemoData.MONTHS * DemoData.FIRMS);
+        assertThat(call(social, "GET", "/api/v1/dataplane/sources", socialToken, null)
+                        .json()
+                        .findValuesAsText("name"))
+                .containsExactly(DemoData.SOCIAL_SOURCE);
     }
 
     @Test
