@@ -67,7 +67,6 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
 
     static final String PULL = "HttpData-PULL";
     private static final String HTTP_ENDPOINT = "https://w3id.org/idsa/v4.1/HTTP";
-    private static final int PULL_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String dataBase;
@@ -81,6 +80,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     private final ScheduledExecutorService workers;
     private final HttpClient http = HttpDataFetcher.client();
     private final Duration monitorEvery;
+    private final PullRetries retries = PullRetries.DEFAULT;
 
     public DataPlaneAssembly(
             String nodeName,
@@ -256,6 +256,15 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     // the consumer's side
 
     private void pull(TransferProcess transfer) {
+        pull(transfer, 1);
+    }
+
+    /**
+     * One attempt at a pull. An interrupted one (the provider went away, the network broke) is tried again later,
+     * from where it stopped, on a schedule that outlasts a restart of the provider's connector; the wait does not hold
+     * a worker.
+     */
+    private void pull(TransferProcess transfer, int attempt) {
         try {
             JsonNode address = JSON.readTree(transfer.dataAddress());
             String token = endpointProperty(address, "authorization");
@@ -263,33 +272,45 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
             URI endpoint = URI.create(address.path("endpoint").asText());
             ReceivedCopy copy =
                     copies.begin(transfer.id(), transfer.agreementId(), transfer.counterpartyId(), mediaType);
-            HttpDataFetcher fetcher = new HttpDataFetcher(http, endpoint, token);
-            for (int attempt = 1; attempt <= PULL_ATTEMPTS; attempt++) {
-                Result<ReceivedCopy> received = copies.receive(copy.id(), fetcher);
-                if (received.isOk()) {
-                    finish(transfer, received.value());
-                    return;
-                }
-                if (!received.problem().code().equals("transfer-interrupted")) {
-                    end(transfer, received.problem().detail());
-                    return;
-                }
-                LOG.info(
-                        "pull of transfer {} interrupted (attempt {}): {}",
+            Result<ReceivedCopy> received = copies.receive(copy.id(), new HttpDataFetcher(http, endpoint, token));
+            if (received.isOk()) {
+                finish(transfer, received.value());
+                return;
+            }
+            if (!received.problem().code().equals("transfer-interrupted")) {
+                end(transfer, received.problem().detail());
+                return;
+            }
+            Optional<Duration> wait = retries.after(attempt);
+            if (wait.isEmpty()) {
+                LOG.warn(
+                        "pull of transfer {} stopped after {} attempts: {}; it resumes when the transfer is resumed"
+                                + " or this connector restarts",
                         transfer.id(),
                         attempt,
                         received.problem().detail());
-                Thread.sleep(1000L * attempt);
+                return;
             }
-            LOG.warn(
-                    "pull of transfer {} stopped after {} attempts; it resumes when the transfer is resumed",
+            LOG.info(
+                    "pull of transfer {} interrupted (attempt {}): {}; next attempt in {} s",
                     transfer.id(),
-                    PULL_ATTEMPTS);
+                    attempt,
+                    received.problem().detail(),
+                    wait.get().toSeconds());
+            if (!workers.isShutdown()) {
+                workers.schedule(
+                        () -> retry(transfer.id(), attempt + 1), wait.get().toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("pull of transfer {} failed", transfer.id(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /** The next attempt at a pull, if its transfer is still started (not suspended, completed or ended meanwhile). */
+    private void retry(String transferId, int attempt) {
+        joined().flatMap(j -> j.transfers().local(transferId))
+                .filter(t -> t.state() == TransferState.STARTED)
+                .ifPresent(t -> pull(t, attempt));
     }
 
     private void finish(TransferProcess transfer, ReceivedCopy copy) {

@@ -10,6 +10,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A provider connector's data endpoint for pulls: {@code GET /api/data/v1/transfers/{id}?offset=N} streams the
@@ -21,6 +23,7 @@ import java.util.Map;
 final class DataRoutes implements ApiRoutes {
 
     static final String BASE = "/api/data/v1/transfers";
+    private static final Logger LOG = LoggerFactory.getLogger(DataRoutes.class);
 
     private final DataPlaneAssembly dataPlane;
 
@@ -40,6 +43,7 @@ final class DataRoutes implements ApiRoutes {
                 .deliveries()
                 .serve(bearer(ctx), ctx.pathParam("id"), offset)
                 .orElseThrow();
+        LOG.info("transfer {}: serving its data from byte {}", ctx.pathParam("id"), serving.offset());
         ctx.header("TDS-Offset", Long.toString(serving.offset()));
         ctx.contentType(serving.mediaType());
         ctx.result(serving.data());
