@@ -105,7 +105,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static Pool h2(DatabaseSettings settings) throws SQLException {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(settings.url(), settings.user(), settings.password());
+        JdbcConnectionPool pool =
+                JdbcConnectionPool.create(closedByOwner(settings.url()), settings.user(), settings.password());
         pool.setMaxConnections(settings.maxPoolSize());
         pool.setLoginTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
         try (Connection first = pool.getConnection()) {
@@ -116,6 +117,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Pool(pool, pool::dispose);
+    }
+
+    /**
+     * The H2 URL with H2's own closing at JVM exit turned off: the owner closes the database ({@link #close()}), and a
+     * node stopped by SIGTERM closes it last, after what still writes (the evidence sequencer signing its final tree
+     * head, the release of its leases). H2's shutdown hook, running alongside the node's, closed the database under
+     * them. Every commit is in the file before it returns either way ({@code WRITE_DELAY=0}).
+     */
+    static String closedByOwner(String h2Url) {
+        return h2Url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")
+                ? h2Url
+                : h2Url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static Pool hikari(DatabaseSettings settings) {

@@ -119,6 +119,10 @@ final class TdsProcess implements AutoCloseable {
         return awaitExit(timeout);
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Kills the process as {@code kill -9} does: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();

@@ -73,7 +73,6 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     static final String PULL = "HttpData-PULL";
     static final String PUSH = "HttpData-PUSH";
     private static final String HTTP_ENDPOINT = "https://w3id.org/idsa/v4.1/HTTP";
-    private static final int PULL_ATTEMPTS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String dataBase;
@@ -89,6 +88,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     private final ScheduledExecutorService workers;
     private final HttpClient http = HttpDataFetcher.client();
     private final Duration monitorEvery;
+    private final PullRetries retries = PullRetries.DEFAULT;
 
     public DataPlaneAssembly(
             String nodeName,
@@ -327,6 +327,10 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
      * the copy stopped; a refusal ends the transfer.
      */
     private void push(TransferProcess transfer) {
+        push(transfer, 1);
+    }
+
+    private void push(TransferProcess transfer, int attempt) {
         try {
             Optional<Agreement> agreement = agreements.findAgreement(transfer.agreementId());
             Result<SourceDefinition> source = agreement
@@ -347,45 +351,68 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                     .token();
             HttpDataPusher consumer = new HttpDataPusher(
                     http, target.value().endpoint(), target.value().token());
-            for (int attempt = 1; attempt <= PULL_ATTEMPTS; attempt++) {
-                try {
-                    HttpDataPusher.Copy copy = consumer.copy();
-                    if (!copy.receiving()) {
-                        return; // concluded already; the consumer ends the transfer
-                    }
-                    if (!deliveries.delivered(own, transfer.id()).isOk()) {
-                        Deliveries.Serving serving = deliveries
-                                .serve(own, transfer.id(), copy.offset())
-                                .orElseThrow();
-                        if (!consumer.send(copy.offset(), serving.mediaType(), serving.data())) {
-                            continue; // the copy continues elsewhere: ask again
-                        }
-                    }
-                    String digest = deliveries
-                            .delivered(own, transfer.id())
-                            .orElseThrow()
-                            .checksum()
-                            .labelled();
-                    LOG.info("transfer {} pushed; the consumer's copy is {}", transfer.id(), consumer.conclude(digest));
+            try {
+                pushOnce(transfer, own, consumer);
+            } catch (IOException e) {
+                Optional<Duration> wait = retries.after(attempt);
+                if (wait.isEmpty()) {
+                    LOG.warn(
+                            "push of transfer {} stopped after {} attempts: {}; it continues when the transfer is"
+                                    + " resumed or this connector restarts",
+                            transfer.id(),
+                            attempt,
+                            e.getMessage());
                     return;
-                } catch (IOException e) {
-                    LOG.info(
-                            "push of transfer {} interrupted (attempt {}): {}", transfer.id(), attempt, e.getMessage());
-                    Thread.sleep(1000L * attempt);
+                }
+                LOG.info(
+                        "push of transfer {} interrupted (attempt {}): {}; next attempt in {} s",
+                        transfer.id(),
+                        attempt,
+                        e.getMessage(),
+                        wait.get().toSeconds());
+                if (!workers.isShutdown()) {
+                    workers.schedule(
+                            () -> joined().flatMap(j -> j.transfers().local(transfer.id()))
+                                    .filter(t -> t.state() == TransferState.STARTED)
+                                    .ifPresent(t -> push(t, attempt + 1)),
+                            wait.get().toMillis(),
+                            TimeUnit.MILLISECONDS);
                 }
             }
-            LOG.warn(
-                    "push of transfer {} stopped after {} attempts; it continues when the transfer is resumed",
-                    transfer.id(),
-                    PULL_ATTEMPTS);
         } catch (HttpDataPusher.Refused e) {
             end(transfer, e.getMessage());
         } catch (ProblemException e) {
             end(transfer, e.problem().detail());
         } catch (RuntimeException e) {
             LOG.warn("push of transfer {} failed", transfer.id(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One push attempt: from where the consumer's copy continues to the checksum, asking again if it moved. */
+    private void pushOnce(TransferProcess transfer, String own, HttpDataPusher consumer)
+            throws IOException, HttpDataPusher.Refused {
+        for (int asked = 1; ; asked++) {
+            if (asked > 3) {
+                throw new IOException("the consumer's copy kept moving; trying again later");
+            }
+            HttpDataPusher.Copy copy = consumer.copy();
+            if (!copy.receiving()) {
+                return; // concluded already; the consumer ends the transfer
+            }
+            if (!deliveries.delivered(own, transfer.id()).isOk()) {
+                Deliveries.Serving serving =
+                        deliveries.serve(own, transfer.id(), copy.offset()).orElseThrow();
+                if (!consumer.send(copy.offset(), serving.mediaType(), serving.data())) {
+                    continue; // the copy continues elsewhere: ask again
+                }
+            }
+            String digest = deliveries
+                    .delivered(own, transfer.id())
+                    .orElseThrow()
+                    .checksum()
+                    .labelled();
+            LOG.info("transfer {} pushed; the consumer's copy is {}", transfer.id(), consumer.conclude(digest));
+            return;
         }
     }
 
@@ -487,6 +514,15 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     }
 
     private void pull(TransferProcess transfer) {
+        pull(transfer, 1);
+    }
+
+    /**
+     * One attempt at a pull. An interrupted one (the provider went away, the network broke) is tried again later,
+     * from where it stopped, on a schedule that outlasts a restart of the provider's connector; the wait does not hold
+     * a worker.
+     */
+    private void pull(TransferProcess transfer, int attempt) {
         try {
             JsonNode address = JSON.readTree(transfer.dataAddress());
             String token = endpointProperty(address, "authorization");
@@ -494,33 +530,45 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
             URI endpoint = URI.create(address.path("endpoint").asText());
             ReceivedCopy copy =
                     copies.begin(transfer.id(), transfer.agreementId(), transfer.counterpartyId(), mediaType);
-            HttpDataFetcher fetcher = new HttpDataFetcher(http, endpoint, token);
-            for (int attempt = 1; attempt <= PULL_ATTEMPTS; attempt++) {
-                Result<ReceivedCopy> received = copies.receive(copy.id(), fetcher);
-                if (received.isOk()) {
-                    finish(transfer, received.value());
-                    return;
-                }
-                if (!received.problem().code().equals("transfer-interrupted")) {
-                    end(transfer, received.problem().detail());
-                    return;
-                }
-                LOG.info(
-                        "pull of transfer {} interrupted (attempt {}): {}",
+            Result<ReceivedCopy> received = copies.receive(copy.id(), new HttpDataFetcher(http, endpoint, token));
+            if (received.isOk()) {
+                finish(transfer, received.value());
+                return;
+            }
+            if (!received.problem().code().equals("transfer-interrupted")) {
+                end(transfer, received.problem().detail());
+                return;
+            }
+            Optional<Duration> wait = retries.after(attempt);
+            if (wait.isEmpty()) {
+                LOG.warn(
+                        "pull of transfer {} stopped after {} attempts: {}; it resumes when the transfer is resumed"
+                                + " or this connector restarts",
                         transfer.id(),
                         attempt,
                         received.problem().detail());
-                Thread.sleep(1000L * attempt);
+                return;
             }
-            LOG.warn(
-                    "pull of transfer {} stopped after {} attempts; it resumes when the transfer is resumed",
+            LOG.info(
+                    "pull of transfer {} interrupted (attempt {}): {}; next attempt in {} s",
                     transfer.id(),
-                    PULL_ATTEMPTS);
+                    attempt,
+                    received.problem().detail(),
+                    wait.get().toSeconds());
+            if (!workers.isShutdown()) {
+                workers.schedule(
+                        () -> retry(transfer.id(), attempt + 1), wait.get().toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (IOException | RuntimeException e) {
             LOG.warn("pull of transfer {} failed", transfer.id(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+    }
+
+    /** The next attempt at a pull, if its transfer is still started (not suspended, completed or ended meanwhile). */
+    private void retry(String transferId, int attempt) {
+        joined().flatMap(j -> j.transfers().local(transferId))
+                .filter(t -> t.state() == TransferState.STARTED)
+                .ifPresent(t -> pull(t, attempt));
     }
 
     private void finish(TransferProcess transfer, ReceivedCopy copy) {

@@ -12,6 +12,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connector's data endpoints. For pulls from this provider: {@code GET /api/data/v1/transfers/{id}?offset=N}
@@ -29,6 +31,8 @@ final class DataRoutes implements ApiRoutes {
     private static final int MEDIA_TYPE_LIMIT = 100;
 
     record ChecksumBody(String digest) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataRoutes.class);
 
     private final DataPlaneAssembly dataPlane;
     private final JsonBody json;
@@ -103,6 +107,7 @@ final class DataRoutes implements ApiRoutes {
                 .deliveries()
                 .serve(bearer(ctx), ctx.pathParam("id"), offset)
                 .orElseThrow();
+        LOG.info("transfer {}: serving its data from byte {}", ctx.pathParam("id"), serving.offset());
         ctx.header("TDS-Offset", Long.toString(serving.offset()));
         ctx.contentType(serving.mediaType());
         ctx.result(serving.data());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +19,17 @@ public final class HttpCall {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response as a test sees it. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
+        /** The first value of header {@code name}, if the response has it. */
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -45,7 +56,7 @@ public final class HttpCall {
             HttpResponse<String> response =
                     CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             Optional<String> type = response.headers().firstValue("Content-Type");
-            return new Response(response.statusCode(), type.orElse(""), response.body());
+            return new Response(response.statusCode(), type.orElse(""), response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {
