@@ -3,6 +3,7 @@ package city.tds.bench.dataplane;
 import city.tds.bench.Options;
 import city.tds.crypto.Argon2idParameters;
 import city.tds.crypto.SuiteId;
+import city.tds.server.FileTrees;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
@@ -62,6 +63,7 @@ public final class TransferBenchmark {
         String format = "HttpData-" + options.value("--format", "PULL");
         long consumerHeapMb = options.number("--consumer-heap-mb", 256);
         Path jar = Path.of(options.value("--tds-jar", "tds-server/target/tds.jar"));
+        String consumerJavaOptions = options.value("--consumer-java-options", "");
         Path dir = Files.createTempDirectory("tds-bench-transfer-");
         System.out.printf(
                 "transfer: %d MiB, %s, suite %s; %d cores, Java %s; bank %s%n",
@@ -87,7 +89,15 @@ public final class TransferBenchmark {
                         .filter(o -> o.participant().nodeName().equals("bank"))
                         .findFirst()
                         .orElseThrow();
-                bankProcess = startBank(jar, bank, demo.nodes().get(0).node(), joined, suite, consumerHeapMb, gcLog);
+                bankProcess = startBank(
+                        jar,
+                        bank,
+                        demo.nodes().get(0).node(),
+                        joined,
+                        suite,
+                        consumerHeapMb,
+                        consumerJavaOptions,
+                        gcLog);
             }
             Path source = tax.config().node().dataDir().resolve("sources/tax/tax_firm_summary.csv");
             String bankToken =
@@ -139,6 +149,7 @@ public final class TransferBenchmark {
                 bankProcess.waitFor(30, TimeUnit.SECONDS);
                 bankProcess.destroyForcibly();
             }
+            FileTrees.deleteRecursively(dir); // the source and the copy: twice the size asked
         }
     }
 
@@ -150,12 +161,17 @@ public final class TransferBenchmark {
             DemoOnboarding.Onboarded joined,
             SuiteId suite,
             long heapMb,
+            String javaOptions,
             Path gcLog)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMb + "m",
-                "-Xlog:gc:file=" + gcLog,
+                "-Xlog:gc:file=" + gcLog));
+        if (!javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar",
                 jar.toAbsolutePath().toString(),
                 "server",

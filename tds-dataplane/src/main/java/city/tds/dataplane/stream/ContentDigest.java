@@ -35,12 +35,22 @@ public final class ContentDigest {
         this.headerLine = headerLine;
     }
 
+    /**
+     * Adds {@code length} bytes. Large updates go through in slices of {@value #SLICE} bytes: the JIT compiles a
+     * method (and uses the CPU's SHA instructions in it) after enough calls, and a call per MiB would leave the
+     * counting loop and the hash's compression interpreted for long.
+     */
     public void update(byte[] data, int offset, int length) {
+        for (int from = offset; from < offset + length; from += SLICE) {
+            updateSlice(data, from, Math.min(SLICE, offset + length - from));
+        }
+    }
+
+    private static final int SLICE = 16 * 1024;
+
+    private void updateSlice(byte[] data, int offset, int length) {
         hasher.update(data, offset, length);
         bytes += length;
-        if (length == 0) {
-            return;
-        }
         // the hot loop of every transfer: eight bytes at a time while no quote is open or near, byte by byte else
         long counted = 0;
         boolean quoted = inQuotes;
