@@ -15,7 +15,18 @@ public final class TdsMain {
 
     private TdsMain() {}
 
+    /**
+     * The JDK HTTP client's read buffer (16 KiB unless set), which it must know before its first use. A consumer's
+     * pull reads through it: with 256 KiB a 2 GiB pull ran at 215–230 MB/s here against 165 with the default. The
+     * client slices its buffers between reads, so a small message does not cost a whole one. {@code
+     * -Djdk.httpclient.bufsize=…} on the command line wins.
+     */
+    static final String HTTP_CLIENT_BUFFER = "262144";
+
     public static void main(String[] args) {
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", HTTP_CLIENT_BUFFER);
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
