@@ -2,12 +2,12 @@ package city.tds.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.tds.server.demo.DemoCatalog;
 import city.tds.server.identity.SpaceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -72,26 +72,7 @@ final class ProductListing {
                 .expect(201)
                 .path("id")
                 .asText();
-        String base = "/api/v1/catalog/products/" + id;
-        byte[] report = ("%PDF-1.7\n% " + name + " 评估报告（系统测试）\n").getBytes(StandardCharsets.UTF_8);
-        for (String kind : new String[] {"COMPLIANCE_ASSESSMENT", "QUALITY_ASSESSMENT"}) {
-            space.upload(
-                            base + "/attachments?kind=" + kind + "&name=" + kind.toLowerCase() + ".pdf",
-                            providerToken,
-                            "application/pdf",
-                            report)
-                    .expect(201);
-        }
-        space.post(base + "/submit", providerToken, JSON.nullNode()).expect(200);
-        space.post(
-                        base + "/review",
-                        reviewerToken,
-                        JSON.createObjectNode().put("decision", "APPROVE").put("reason", "材料齐全"))
-                .expect(200);
-        space.post("/api/v1/catalog/notices/conclude", reviewerToken, JSON.nullNode())
-                .expect(200);
-        JsonNode listed = space.get(base, providerToken).expect(200);
-        assertThat(listed.path("registrationCode").asText())
+        assertThat(DemoCatalog.list(space, providerToken, reviewerToken, id, name + " 评估报告（系统测试）"))
                 .as("%s is listed", name)
                 .startsWith("TDS-");
         return id;
@@ -102,31 +83,14 @@ final class ProductListing {
      * the constraints {@code more} adds, and prohibiting distribution.
      */
     static ObjectNode creditRiskFileTransfer(Consumer<ArrayNode> more) {
-        ObjectNode policy = JSON.createObjectNode();
-        ArrayNode context = policy.putArray("@context");
-        context.add("http://www.w3.org/ns/odrl.jsonld");
-        context.addObject().put("tds", "https://tds.city/ns/policy#");
-        policy.put("@type", "Offer");
-        ArrayNode constraints =
-                policy.putArray("permission").addObject().put("action", "use").putArray("constraint");
-        constraints
-                .addObject()
-                .put("leftOperand", "purpose")
-                .put("operator", "eq")
-                .put("rightOperand", "tds:purpose/credit-risk");
-        constraints
-                .addObject()
-                .put("leftOperand", "deliveryChannel")
-                .put("operator", "eq")
-                .put("rightOperand", "tds:fileTransfer");
-        more.accept(constraints);
-        constraints
-                .addObject()
-                .put("leftOperand", "recipientIndustry")
-                .put("operator", "eq")
-                .put("rightOperand", "金融");
-        policy.putArray("prohibition").addObject().put("action", "distribute");
-        return policy;
+        return DemoCatalog.creditRiskPolicy(constraints -> {
+            constraints
+                    .addObject()
+                    .put("leftOperand", "deliveryChannel")
+                    .put("operator", "eq")
+                    .put("rightOperand", "tds:fileTransfer");
+            more.accept(constraints);
+        });
     }
 
     /** The constraint: at most {@code lifetime} (an ISO-8601 duration) after the agreement. */

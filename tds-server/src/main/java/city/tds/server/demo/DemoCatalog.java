@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -323,16 +324,27 @@ public final class DemoCatalog {
                 .expect(201)
                 .path("id")
                 .asText();
-        String base = "/api/v1/catalog/products/" + id;
-        byte[] report = ("%PDF-1.7\n% " + name + " 评估报告（演示）\n").getBytes(StandardCharsets.UTF_8);
-        client.upload(
-                        base + "/attachments?kind=COMPLIANCE_ASSESSMENT&name=compliance.pdf",
-                        token,
-                        "application/pdf",
-                        report)
-                .expect(201);
-        client.upload(base + "/attachments?kind=QUALITY_ASSESSMENT&name=quality.pdf", token, "application/pdf", report)
-                .expect(201);
+        String code = list(client, token, reviewer, id, name + " 评估报告（演示）");
+        progress.accept(provider.participant().nodeName() + " 上架「" + name + "」/ listed, registration code " + code);
+        return new Listed(provider.participant().nodeName(), id, name, code);
+    }
+
+    /**
+     * Takes draft product {@code productId} through the listing workflow: its compliance and quality reports (a
+     * one-line PDF saying {@code reportTitle}) attached, submitted, approved by {@code reviewer}, and listed when the
+     * notice period (zero in the demo) is concluded. Returns its registration code.
+     */
+    public static String list(SpaceClient client, String token, String reviewer, String productId, String reportTitle) {
+        String base = "/api/v1/catalog/products/" + productId;
+        byte[] report = ("%PDF-1.7\n% " + reportTitle + "\n").getBytes(StandardCharsets.UTF_8);
+        for (String kind : new String[] {"COMPLIANCE_ASSESSMENT", "QUALITY_ASSESSMENT"}) {
+            client.upload(
+                            base + "/attachments?kind=" + kind + "&name=" + kind.toLowerCase(Locale.ROOT) + ".pdf",
+                            token,
+                            "application/pdf",
+                            report)
+                    .expect(201);
+        }
         client.post(base + "/submit", token, JSON.nullNode()).expect(200);
         client.post(
                         base + "/review",
@@ -341,10 +353,7 @@ public final class DemoCatalog {
                 .expect(200);
         client.post("/api/v1/catalog/notices/conclude", reviewer, JSON.nullNode())
                 .expect(200);
-        String code =
-                client.get(base, token).expect(200).path("registrationCode").asText();
-        progress.accept(provider.participant().nodeName() + " 上架「" + name + "」/ listed, registration code " + code);
-        return new Listed(provider.participant().nodeName(), id, name, code);
+        return client.get(base, token).expect(200).path("registrationCode").asText();
     }
 
     /**
@@ -388,7 +397,7 @@ public final class DemoCatalog {
      * An offer permitting use for credit risk by a financial institution, under the constraints {@code more} adds, and
      * prohibiting distribution.
      */
-    private static ObjectNode creditRiskPolicy(Consumer<ArrayNode> more) {
+    public static ObjectNode creditRiskPolicy(Consumer<ArrayNode> more) {
         ObjectNode policy = JSON.createObjectNode();
         ArrayNode context = policy.putArray("@context");
         context.add("http://www.w3.org/ns/odrl.jsonld");
