@@ -14,7 +14,6 @@ import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -87,7 +86,7 @@ public final class GmSuite extends BcCryptoSuite {
 
     @Override
     BlockCipher newBlockCipher() {
-        return new SM4Engine();
+        return new Sm4TableEngine();
     }
 
     @Override
