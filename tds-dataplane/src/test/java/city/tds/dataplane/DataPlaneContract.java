@@ -12,6 +12,7 @@ import city.tds.dataplane.received.DataFetcher;
 import city.tds.dataplane.received.ReceivedCopy;
 import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.source.SourceDefinition;
+import city.tds.dataplane.source.SourceKind;
 import city.tds.dataplane.source.SourceRequest;
 import city.tds.dataplane.source.SourceStream;
 import city.tds.dataplane.usage.UsageKind;
@@ -171,6 +172,67 @@ abstract class DataPlaneContract {
             assertThat(new String(data.data().readAllBytes(), StandardCharsets.UTF_8))
                     .startsWith("91330100000000001X");
         }
+    }
+
+    @Test
+    void anHttpApiSourceIsCheckedWhenRegisteredAndItsCredentialIsSealed() throws Exception {
+        try (InternalApi api = InternalApi.start()) {
+            String base = api.base();
+            assertThat(code(tax.sources.register(api("firm-api", "ftp://127.0.0.1/x", "X-Api-Key", "k"), "tax-admin")))
+                    .isEqualTo("source-url-unsupported");
+            assertThat(code(tax.sources.register(
+                            api("firm-api", base.replace("http://", "http://u:p@"), "X-Api-Key", "k"), "tax-admin")))
+                    .isEqualTo("source-url-invalid");
+            assertThat(code(tax.sources.register(api("firm-api", base + "#top", "X-Api-Key", "k"), "tax-admin")))
+                    .isEqualTo("source-url-invalid");
+            assertThat(code(tax.sources.register(api("firm-api", base, "X-Api-Key", null), "tax-admin")))
+                    .isEqualTo("source-credential-invalid");
+            assertThat(code(tax.sources.register(api("firm-api", base, "Bad Header:", "k"), "tax-admin")))
+                    .isEqualTo("source-credential-invalid");
+            assertThat(api.seen).isEmpty();
+            api.status = 503;
+            assertThat(code(tax.sources.register(api("firm-api", base, "X-Api-Key", "key-s3cret"), "tax-admin")))
+                    .isEqualTo("source-unreachable");
+            api.status = 404; // any answer below 500 shows the API is there
+            SourceDefinition d = tax.sources
+                    .register(api("firm-api", base, "X-Api-Key", "key-s3cret"), "tax-admin")
+                    .orElseThrow();
+
+            assertThat(api.seen).hasSize(2).last().satisfies(seen -> {
+                assertThat(seen.method()).isEqualTo("GET");
+                assertThat(seen.uri()).isEqualTo("/internal/v1");
+                assertThat(seen.headers()).containsEntry("x-api-key", "key-s3cret");
+            });
+            assertThat(d.kind()).isEqualTo(SourceKind.HTTP_API);
+            assertThat(d.location()).isEqualTo(base);
+            assertThat(d.user()).isEqualTo("X-Api-Key");
+            assertThat(d.hasSecret()).isTrue();
+            assertThat(d.toString()).doesNotContain("s3cret");
+            byte[] stored = providerDb
+                    .unitOfWork()
+                    .withHandle(h -> h.createQuery("SELECT sealed_secret FROM dp_source WHERE name = 'firm-api'")
+                            .mapTo(byte[].class)
+                            .one());
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("s3cret");
+            assertThat(tax.sources.api("firm-api").orElseThrow().secret()).isEqualTo("key-s3cret");
+            assertThat(tax.sources.api("firm-api").orElseThrow().toString()).doesNotContain("s3cret");
+            assertThat(code(tax.sources.open("firm-api", 0))).isEqualTo("source-not-streamable");
+            assertThat(tax.sources
+                            .register(api("open-api", base + "/", null, null), "tax-admin")
+                            .orElseThrow()
+                            .hasSecret())
+                    .isFalse();
+        }
+        InternalApi gone = InternalApi.start();
+        String base = gone.base();
+        gone.close();
+        assertThat(code(tax.sources.register(api("down-api", base, null, null), "tax-admin")))
+                .isEqualTo("source-unreachable");
+        assertThat(tax.sources.list()).extracting(SourceDefinition::name).containsExactly("firm-api", "open-api");
+    }
+
+    private static SourceRequest api(String name, String base, String header, String secret) {
+        return new SourceRequest(name, "HTTP_API", base, null, header, secret);
     }
 
     @Test
