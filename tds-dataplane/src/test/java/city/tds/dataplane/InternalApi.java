@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -31,9 +33,11 @@ public final class InternalApi implements AutoCloseable {
     public volatile CountDownLatch hold;
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
 
     private InternalApi(HttpServer server) {
         this.server = server;
+        server.setExecutor(threads);
     }
 
     public static InternalApi start() throws IOException {
@@ -89,5 +93,6 @@ public final class InternalApi implements AutoCloseable {
             wait.countDown();
         }
         server.stop(0);
+        threads.shutdownNow();
     }
 }
