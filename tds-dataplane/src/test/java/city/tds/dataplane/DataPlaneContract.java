@@ -310,6 +310,10 @@ abstract class DataPlaneContract {
             assertThat(u.counterparty()).isEqualTo(BANK);
         });
         assertThat(tax.evidence.types()).containsExactly("api.called", "api.called");
+        assertThat(tax.evidence.last("api.called"))
+                .contains("\"method\":\"POST\"", "\"path\":\"/scores\"", "\"status\":200", "\"call\":2")
+                .contains(CREDIT_RISK, "permitted")
+                .doesNotContain("creditCodes");
     }
 
     @Test
