@@ -274,6 +274,10 @@ abstract class DataPlaneContract {
                     .isEqualTo("api-path-invalid");
             assertThat(code(tax.apis.call(token, "t1", get("a/%2e%2e/admin", null, CREDIT_RISK))))
                     .isEqualTo("api-path-invalid");
+            assertThat(code(tax.apis.call(token, "t1", get("a/..;x/admin", null, CREDIT_RISK))))
+                    .isEqualTo("api-path-invalid");
+            assertThat(code(tax.apis.call(token, "t1", get("a%2Fb", null, CREDIT_RISK))))
+                    .isEqualTo("api-path-invalid");
             assertThat(code(tax.apis.call(token, "t1", get("firms", null, null))))
                     .isEqualTo("purpose-missing");
             assertThat(code(tax.apis.call("tds-edr-forged", "t1", get("firms", null, CREDIT_RISK))))
@@ -362,6 +366,43 @@ abstract class DataPlaneContract {
         Result<ApiAnswer> down = tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK));
         assertThat(code(down)).isEqualTo("source-unavailable");
         assertThat(down.problem().detail()).contains("does not answer");
+        assertThat(tax.usage.of(AGREEMENT, 10)).hasSize(1);
+        assertThat(tax.evidence.types()).containsExactly("api.called");
+    }
+
+    @Test
+    void twoCallsRacingForTheLastOfTheCountAreServedOnceAndCountedOnce() throws Exception {
+        agree(Policies.permission(Action.USE, Policies.usesAtMost(1)));
+        try (InternalApi api = InternalApi.start()) {
+            String token = apiTransfer(api, "金融");
+            api.hold = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = callers.submit(() -> tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK)));
+                var second = callers.submit(() -> tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK)));
+                // both were decided with no call counted, and are at the internal API before either is counted
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+                while (api.seen.size() < 3 && java.time.Instant.now().isBefore(deadline)) {
+                    Thread.onSpinWait();
+                }
+                assertThat(api.seen).hasSize(3); // the registration's probe and both calls
+                api.hold.countDown();
+
+                java.util.List<Result<ApiAnswer>> results = java.util.List.of(
+                        first.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                        second.get(10, java.util.concurrent.TimeUnit.SECONDS));
+                assertThat(results)
+                        .filteredOn(Result::isOk)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.value().call()).isEqualTo(1));
+                assertThat(results)
+                        .filteredOn(r -> !r.isOk())
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.problem().code()).isEqualTo("usage-denied"));
+            } finally {
+                callers.shutdownNow();
+            }
+        }
         assertThat(tax.usage.of(AGREEMENT, 10)).hasSize(1);
         assertThat(tax.evidence.types()).containsExactly("api.called");
     }

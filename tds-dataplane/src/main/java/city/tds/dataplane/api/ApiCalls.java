@@ -89,16 +89,28 @@ public final class ApiCalls {
         return grants.find(transferId).isPresent();
     }
 
-    /** Serves {@code call} of transfer {@code transferId} to the holder of {@code token}, if the agreement permits it. */
-    public Result<ApiAnswer> call(String token, String transferId, ApiCall call) {
+    /**
+     * Whether {@code token} opens transfer {@code transferId} for calls now: asked before a call's body is read, so
+     * that only the token's holder makes the connector take a body.
+     */
+    public Result<Edr> admit(String token, String transferId) {
         Result<Edr> edr = tokens.check(token, transferId);
         if (!edr.isOk()) {
-            return Result.fail(edr.problem());
+            return edr;
         }
         Optional<String> closed = gate.closed(transferId);
         if (closed.isPresent()) {
             return Result.fail(
                     Problem.conflict("transfer-not-started", "transfer " + transferId + ": " + closed.get()));
+        }
+        return edr;
+    }
+
+    /** Serves {@code call} of transfer {@code transferId} to the holder of {@code token}, if the agreement permits it. */
+    public Result<ApiAnswer> call(String token, String transferId, ApiCall call) {
+        Result<Edr> edr = admit(token, transferId);
+        if (!edr.isOk()) {
+            return Result.fail(edr.problem());
         }
         Result<ApiCall> checked = ApiPaths.check(call);
         if (!checked.isOk()) {

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a call may ask of the provider's API: GET or POST, a purpose, and a sub-path that stays below the API's base
- * URL (no {@code .} or {@code ..} segment, no encoded slash or backslash), in characters a URL may carry as they are.
+ * URL (no {@code .} or {@code ..} segment, encoded or with path parameters such as {@code ..;x}, no encoded slash or
+ * backslash), in characters a URL may carry as they are.
  */
 final class ApiPaths {
 
@@ -40,8 +41,9 @@ final class ApiPaths {
             } catch (IllegalArgumentException e) {
                 return invalid("api-path-invalid", "the call's path has a broken percent-encoding: " + path);
             }
-            if (decoded.equals(".")
-                    || decoded.equals("..")
+            String bare = decoded.contains(";") ? decoded.substring(0, decoded.indexOf(';')) : decoded;
+            if (bare.equals(".")
+                    || bare.equals("..")
                     || decoded.contains("/")
                     || decoded.contains("\\")
                     || decoded.chars().anyMatch(c -> c < 0x20)) {

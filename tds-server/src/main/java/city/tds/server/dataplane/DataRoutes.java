@@ -76,6 +76,7 @@ final class DataRoutes implements ApiRoutes {
         if (subPath.endsWith("/")) {
             subPath = subPath.substring(0, subPath.length() - 1);
         }
+        dataPlane.apiCalls().admit(bearer(ctx), ctx.pathParam("id")).orElseThrow();
         int limit = dataPlane.apiLimit();
         byte[] body = ctx.bodyInputStream().readNBytes(limit + 1);
         if (body.length > limit) {
