@@ -210,7 +210,8 @@ class ApiProductFlowTest {
                 .isEqualTo(200);
 
         control(bank, bankToken, completed, "COMPLETE");
-        await(() -> api("GET", endpoint + "/firms", resumed, CREDIT_RISK), r -> r.status() == 401);
+        // asked for another purpose while the completion travels, so that the asking is refused and never counted
+        await(() -> api("GET", endpoint + "/firms", resumed, "tds:purpose/marketing"), r -> r.status() == 401);
         HttpCall.Response revoked = api("GET", endpoint + "/firms", resumed, CREDIT_RISK);
         assertThat(revoked.json().path("type").asText()).isEqualTo("urn:tds:problem:edr-revoked");
         assertThat(revoked.json().path("detail").asText()).contains("COMPLETED");
@@ -220,6 +221,14 @@ class ApiProductFlowTest {
         JsonNode second = await(
                 () -> transfer(terminated).path("apiAccess"),
                 a -> a.path("authorization").isTextual());
+        HttpCall.Response third = api(
+                "GET",
+                second.path("endpoint").asText(),
+                second.path("authorization").asText(),
+                CREDIT_RISK);
+        assertThat(third.header("TDS-Call"))
+                .as("calls are counted per agreement, across its transfers: %s", third.body())
+                .contains("3");
         control(tax, taxToken, providerPid(terminated), "TERMINATE");
         HttpCall.Response ended = await(
                 () -> api(
