@@ -15,7 +15,9 @@ public enum ProblemKind {
     /** The request body is larger than allowed. */
     PAYLOAD_TOO_LARGE,
     /** A component the operation needs is unavailable right now. */
-    UNAVAILABLE;
+    UNAVAILABLE,
+    /** A system this one stands in front of (a provider's internal API) failed, timed out or answered too much. */
+    BAD_GATEWAY;
 
     /** The HTTP status every API of TDS answers this kind of problem with. */
     public int httpStatus() {
@@ -27,6 +29,7 @@ public enum ProblemKind {
             case CONFLICT -> 409;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNAVAILABLE -> 503;
+            case BAD_GATEWAY -> 502;
         };
     }
 }

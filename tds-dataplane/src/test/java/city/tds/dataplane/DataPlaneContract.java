@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.core.Result;
 import city.tds.core.testkit.MutableClock;
+import city.tds.dataplane.api.ApiAnswer;
+import city.tds.dataplane.api.ApiCall;
+import city.tds.dataplane.api.ApiGrant;
 import city.tds.dataplane.edr.AccessTokens;
 import city.tds.dataplane.received.AgreementTerms;
 import city.tds.dataplane.received.Copies;
@@ -12,10 +15,12 @@ import city.tds.dataplane.received.DataFetcher;
 import city.tds.dataplane.received.ReceivedCopy;
 import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.source.SourceDefinition;
+import city.tds.dataplane.source.SourceKind;
 import city.tds.dataplane.source.SourceRequest;
 import city.tds.dataplane.source.SourceStream;
 import city.tds.dataplane.usage.UsageKind;
 import city.tds.policy.Action;
+import city.tds.policy.DeliveryMode;
 import city.tds.policy.Policies;
 import city.tds.policy.Policy;
 import city.tds.store.Database;
@@ -31,6 +36,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +49,7 @@ abstract class DataPlaneContract {
     private static final String AGREEMENT = "urn:tds:agreement:1";
     private static final String TAX = "did:tds:tax-bureau";
     private static final String BANK = "did:tds:bank";
+    private static final String CREDIT_RISK = "tds:purpose/credit-risk";
 
     protected abstract Database newDatabase();
 
@@ -60,7 +67,7 @@ abstract class DataPlaneContract {
     void nodes() throws IOException {
         providerDb = newDatabase();
         consumerDb = newDatabase();
-        tax = new TestNode(providerDb, dir.resolve("tax"), clock, TAX, id -> Optional.empty());
+        tax = new TestNode(providerDb, dir.resolve("tax"), clock, TAX, id -> Optional.ofNullable(agreements.get(id)));
         bank = new TestNode(
                 consumerDb, dir.resolve("bank"), clock, BANK, id -> Optional.ofNullable(agreements.get(id)));
         Files.createDirectories(tax.sources.root().resolve("tax"));
@@ -171,6 +178,248 @@ abstract class DataPlaneContract {
             assertThat(new String(data.data().readAllBytes(), StandardCharsets.UTF_8))
                     .startsWith("91330100000000001X");
         }
+    }
+
+    @Test
+    void anHttpApiSourceIsCheckedWhenRegisteredAndItsCredentialIsSealed() throws Exception {
+        try (InternalApi api = InternalApi.start()) {
+            String base = api.base();
+            assertThat(code(tax.sources.register(api("firm-api", "ftp://127.0.0.1/x", "X-Api-Key", "k"), "tax-admin")))
+                    .isEqualTo("source-url-unsupported");
+            assertThat(code(tax.sources.register(
+                            api("firm-api", base.replace("http://", "http://u:p@"), "X-Api-Key", "k"), "tax-admin")))
+                    .isEqualTo("source-url-invalid");
+            assertThat(code(tax.sources.register(api("firm-api", base + "#top", "X-Api-Key", "k"), "tax-admin")))
+                    .isEqualTo("source-url-invalid");
+            assertThat(code(tax.sources.register(api("firm-api", base, "X-Api-Key", null), "tax-admin")))
+                    .isEqualTo("source-credential-invalid");
+            assertThat(code(tax.sources.register(api("firm-api", base, "Bad Header:", "k"), "tax-admin")))
+                    .isEqualTo("source-credential-invalid");
+            assertThat(api.seen).isEmpty();
+            api.status = 503;
+            assertThat(code(tax.sources.register(api("firm-api", base, "X-Api-Key", "key-s3cret"), "tax-admin")))
+                    .isEqualTo("source-unreachable");
+            api.status = 404; // any answer below 500 shows the API is there
+            SourceDefinition d = tax.sources
+                    .register(api("firm-api", base, "X-Api-Key", "key-s3cret"), "tax-admin")
+                    .orElseThrow();
+
+            assertThat(api.seen).hasSize(2).last().satisfies(seen -> {
+                assertThat(seen.method()).isEqualTo("GET");
+                assertThat(seen.uri()).isEqualTo("/internal/v1");
+                assertThat(seen.headers()).containsEntry("x-api-key", "key-s3cret");
+            });
+            assertThat(d.kind()).isEqualTo(SourceKind.HTTP_API);
+            assertThat(d.location()).isEqualTo(base);
+            assertThat(d.user()).isEqualTo("X-Api-Key");
+            assertThat(d.hasSecret()).isTrue();
+            assertThat(d.toString()).doesNotContain("s3cret");
+            byte[] stored = providerDb
+                    .unitOfWork()
+                    .withHandle(h -> h.createQuery("SELECT sealed_secret FROM dp_source WHERE name = 'firm-api'")
+                            .mapTo(byte[].class)
+                            .one());
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("s3cret");
+            assertThat(tax.sources.api("firm-api").orElseThrow().secret()).isEqualTo("key-s3cret");
+            assertThat(tax.sources.api("firm-api").orElseThrow().toString()).doesNotContain("s3cret");
+            assertThat(code(tax.sources.open("firm-api", 0))).isEqualTo("source-not-streamable");
+            assertThat(tax.sources
+                            .register(api("open-api", base + "/", null, null), "tax-admin")
+                            .orElseThrow()
+                            .hasSecret())
+                    .isFalse();
+        }
+        InternalApi gone = InternalApi.start();
+        String base = gone.base();
+        gone.close();
+        assertThat(code(tax.sources.register(api("down-api", base, null, null), "tax-admin")))
+                .isEqualTo("source-unreachable");
+        assertThat(tax.sources.list()).extracting(SourceDefinition::name).containsExactly("firm-api", "open-api");
+    }
+
+    private static SourceRequest api(String name, String base, String header, String secret) {
+        return new SourceRequest(name, "HTTP_API", base, null, header, secret);
+    }
+
+    @Test
+    void apiCallsAreDecidedOneByOneAndForwardedWithTheProvidersCredentialOnly() throws Exception {
+        agree(Policies.permission(
+                Action.USE,
+                Policies.purposeIs(CREDIT_RISK),
+                Policies.usesAtMost(2),
+                Policies.deliveredVia(DeliveryMode.API),
+                Policies.recipientIndustryIs("金融")));
+        try (InternalApi api = InternalApi.start()) {
+            String token = apiTransfer(api, "金融");
+
+            ApiAnswer first = tax.apis
+                    .call(token, "t1", get("firms/91330100000000001X/score", "year=2025&q=a%20b", CREDIT_RISK))
+                    .orElseThrow();
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.contentType()).isEqualTo("application/json");
+            assertThat(first.body()).isEqualTo(api.answer);
+            assertThat(first.call()).isEqualTo(1);
+            InternalApi.Seen seen = api.seen.get(api.seen.size() - 1);
+            assertThat(seen.method()).isEqualTo("GET");
+            assertThat(seen.uri()).isEqualTo("/internal/v1/firms/91330100000000001X/score?year=2025&q=a%20b");
+            assertThat(seen.headers()).containsEntry("authorization", "Bearer provider-s3cret");
+            assertThat(seen.headers().values()).noneMatch(v -> v.contains(token));
+            int asked = api.seen.size();
+
+            Result<ApiAnswer> marketing = tax.apis.call(token, "t1", get("firms", null, "tds:purpose/marketing"));
+            assertThat(code(marketing)).isEqualTo("usage-denied");
+            assertThat(marketing.problem().detail()).contains("purpose");
+            assertThat(code(tax.apis.call(token, "t1", get("../admin", null, CREDIT_RISK))))
+                    .isEqualTo("api-path-invalid");
+            assertThat(code(tax.apis.call(token, "t1", get("a/%2e%2e/admin", null, CREDIT_RISK))))
+                    .isEqualTo("api-path-invalid");
+            assertThat(code(tax.apis.call(token, "t1", get("a/..;x/admin", null, CREDIT_RISK))))
+                    .isEqualTo("api-path-invalid");
+            assertThat(code(tax.apis.call(token, "t1", get("a%2Fb", null, CREDIT_RISK))))
+                    .isEqualTo("api-path-invalid");
+            assertThat(code(tax.apis.call(token, "t1", get("firms", null, null))))
+                    .isEqualTo("purpose-missing");
+            assertThat(code(tax.apis.call("tds-edr-forged", "t1", get("firms", null, CREDIT_RISK))))
+                    .isEqualTo("edr-unknown");
+            tax.closed.put("t1", "the transfer is SUSPENDED");
+            assertThat(code(tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK))))
+                    .isEqualTo("transfer-not-started");
+            tax.closed.remove("t1");
+            assertThat(api.seen).hasSize(asked);
+
+            byte[] query = "{\"creditCodes\":[\"91330100000000001X\"]}".getBytes(StandardCharsets.UTF_8);
+            ApiAnswer second = tax.apis
+                    .call(
+                            token,
+                            "t1",
+                            new ApiCall("POST", "scores", null, CREDIT_RISK, "application/json", null, query))
+                    .orElseThrow();
+            assertThat(second.call()).isEqualTo(2);
+            assertThat(api.seen.get(api.seen.size() - 1)).satisfies(s -> {
+                assertThat(s.method()).isEqualTo("POST");
+                assertThat(s.body()).isEqualTo(query);
+                assertThat(s.headers()).containsEntry("content-type", "application/json");
+            });
+
+            Result<ApiAnswer> third = tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK));
+            assertThat(code(third)).isEqualTo("usage-denied");
+            assertThat(third.problem().detail()).contains("count");
+        }
+        assertThat(tax.usage.of(AGREEMENT, 10)).hasSize(2).allSatisfy(u -> {
+            assertThat(u.kind()).isEqualTo(UsageKind.CALL);
+            assertThat(u.calls()).isEqualTo(1);
+            assertThat(u.bytes()).isPositive();
+            assertThat(u.purpose()).isEqualTo(CREDIT_RISK);
+            assertThat(u.counterparty()).isEqualTo(BANK);
+        });
+        assertThat(tax.evidence.types()).containsExactly("api.called", "api.called");
+        assertThat(tax.evidence.last("api.called"))
+                .contains("\"method\":\"POST\"", "\"path\":\"/scores\"", "\"status\":200", "\"call\":2")
+                .contains(CREDIT_RISK, "permitted")
+                .doesNotContain("creditCodes");
+    }
+
+    @Test
+    void aCallIsDecidedWithTheConsumersCredentialAsTheTransferWasAdmitted() throws Exception {
+        agree(Policies.permission(Action.USE, Policies.recipientIndustryIs("金融")));
+        try (InternalApi api = InternalApi.start()) {
+            String token = apiTransfer(api, "制造业");
+            Result<ApiAnswer> refused = tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK));
+            assertThat(code(refused)).isEqualTo("usage-denied");
+            assertThat(refused.problem().detail()).contains("recipientIndustry");
+            assertThat(api.seen).hasSize(1); // the registration's probe only
+        }
+    }
+
+    @Test
+    void anApiThatFailsHangsOrAnswersTooMuchIs502AndTheCallIsNotCounted() throws Exception {
+        agree(Policies.permission(Action.USE, Policies.usesAtMost(1)));
+        String token;
+        try (InternalApi api = InternalApi.start()) {
+            token = apiTransfer(api, "金融");
+            api.status = 500;
+            Result<ApiAnswer> failed = tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK));
+            assertThat(code(failed)).isEqualTo("source-unavailable");
+            assertThat(failed.problem().kind().httpStatus()).isEqualTo(502);
+            api.status = 200;
+            byte[] small = api.answer;
+            api.answer = new byte[64 * 1024 + 1];
+            assertThat(code(tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK))))
+                    .isEqualTo("source-answer-too-large");
+            api.answer = small;
+            api.hold = new java.util.concurrent.CountDownLatch(1);
+            Result<ApiAnswer> silent = tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK));
+            assertThat(code(silent)).isEqualTo("source-unavailable");
+            assertThat(silent.problem().detail()).contains("did not answer within");
+            api.hold.countDown();
+            api.hold = null;
+            assertThat(tax.usage.of(AGREEMENT, 10)).isEmpty();
+
+            assertThat(tax.apis
+                            .call(token, "t1", get("firms", null, CREDIT_RISK))
+                            .orElseThrow()
+                            .call())
+                    .isEqualTo(1);
+        }
+        agree(Policies.permission(Action.USE));
+        Result<ApiAnswer> down = tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK));
+        assertThat(code(down)).isEqualTo("source-unavailable");
+        assertThat(down.problem().detail()).contains("does not answer");
+        assertThat(tax.usage.of(AGREEMENT, 10)).hasSize(1);
+        assertThat(tax.evidence.types()).containsExactly("api.called");
+    }
+
+    @Test
+    void twoCallsRacingForTheLastOfTheCountAreServedOnceAndCountedOnce() throws Exception {
+        agree(Policies.permission(Action.USE, Policies.usesAtMost(1)));
+        try (InternalApi api = InternalApi.start()) {
+            String token = apiTransfer(api, "金融");
+            api.hold = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = callers.submit(() -> tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK)));
+                var second = callers.submit(() -> tax.apis.call(token, "t1", get("firms", null, CREDIT_RISK)));
+                // both were decided with no call counted, and are at the internal API before either is counted
+                java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+                while (api.seen.size() < 3 && java.time.Instant.now().isBefore(deadline)) {
+                    Thread.onSpinWait();
+                }
+                assertThat(api.seen).hasSize(3); // the registration's probe and both calls
+                api.hold.countDown();
+
+                java.util.List<Result<ApiAnswer>> results = java.util.List.of(
+                        first.get(10, java.util.concurrent.TimeUnit.SECONDS),
+                        second.get(10, java.util.concurrent.TimeUnit.SECONDS));
+                assertThat(results)
+                        .filteredOn(Result::isOk)
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.value().call()).isEqualTo(1));
+                assertThat(results)
+                        .filteredOn(r -> !r.isOk())
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.problem().code()).isEqualTo("usage-denied"));
+            } finally {
+                callers.shutdownNow();
+            }
+        }
+        assertThat(tax.usage.of(AGREEMENT, 10)).hasSize(1);
+        assertThat(tax.evidence.types()).containsExactly("api.called");
+    }
+
+    /** Registers {@code api} as source firm-api and starts API transfer t1 for a bank of {@code industry}. */
+    private String apiTransfer(InternalApi api, String industry) {
+        tax.sources
+                .register(api("firm-api", api.base(), "Authorization", "Bearer provider-s3cret"), "tax-admin")
+                .orElseThrow();
+        tax.apis.granted(new ApiGrant("t1", AGREEMENT, BANK, industry, "ENTERPRISE", Set.of(), clock.instant()));
+        return tax.tokens
+                .issue("t1", AGREEMENT, BANK, "firm-api", Duration.ofHours(24))
+                .token();
+    }
+
+    private static ApiCall get(String path, String query, String purpose) {
+        return new ApiCall("GET", path, query, purpose, null, "application/json", null);
     }
 
     @Test

@@ -5,6 +5,10 @@ import city.tds.core.testkit.MutableClock;
 import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.CryptoSuites;
 import city.tds.crypto.SuiteId;
+import city.tds.dataplane.api.ApiCallCount;
+import city.tds.dataplane.api.ApiCalls;
+import city.tds.dataplane.api.ApiGrantStore;
+import city.tds.dataplane.api.UpstreamApi;
 import city.tds.dataplane.edr.AccessTokens;
 import city.tds.dataplane.edr.EdrStore;
 import city.tds.dataplane.received.AgreementTerms;
@@ -20,6 +24,7 @@ import city.tds.policy.UsageRequest;
 import city.tds.store.Database;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +43,8 @@ public final class TestNode {
     public final Copies copies;
     public final UsageLog usage;
     public final DeliveryStore delivered;
+    /** API calls through this provider, to internal APIs that must answer within a second and at most 64 KiB. */
+    public final ApiCalls apis;
     /** Transfers whose data may not flow now, with why (a test suspends one by putting it here). */
     public final Map<String, String> closed = new ConcurrentHashMap<>();
 
@@ -58,6 +65,19 @@ public final class TestNode {
                 usage,
                 evidence,
                 suite,
+                clock,
+                () -> self);
+        this.apis = new ApiCalls(
+                tokens,
+                transfer -> Optional.ofNullable(closed.get(transfer)),
+                new ApiGrantStore(database),
+                new ApiCallCount(database),
+                terms,
+                sources,
+                new UpstreamApi(UpstreamApi.client(), Duration.ofSeconds(1), 64 * 1024),
+                database.unitOfWork(),
+                usage,
+                evidence,
                 clock,
                 () -> self);
         this.copies = new Copies(

@@ -7,10 +7,11 @@ import java.util.Objects;
  * A source as its connector holds it, without its secret.
  *
  * @param name the name the catalog's resources use for it (with the connector's client id)
- * @param location for a file, its path relative to the sources directory; for a table, the JDBC URL
+ * @param location for a file, its path relative to the sources directory; for a table, the JDBC URL; for an HTTP
+ *     API, its base URL
  * @param table the table or view of a {@link SourceKind#JDBC_TABLE} source, else null
- * @param user the database user of a table source, else null
- * @param hasSecret whether a password is sealed with it
+ * @param user the database user of a table source, the credential's header name of an HTTP API source, else null
+ * @param hasSecret whether a password (an HTTP API's header value) is sealed with it
  */
 public record SourceDefinition(
         String name,

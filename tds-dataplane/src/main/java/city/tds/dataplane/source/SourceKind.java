@@ -7,7 +7,12 @@ public enum SourceKind {
     /** A JSON Lines file (one JSON value per line, UTF-8) below the connector's sources directory. */
     JSON_LINES_FILE("application/x-ndjson", false),
     /** A table or view reached over JDBC (H2 or PostgreSQL), delivered as CSV with a header line. */
-    JDBC_TABLE("text/csv", true);
+    JDBC_TABLE("text/csv", true),
+    /**
+     * An HTTP API of the provider's own (http or https), called through the connector call by call; its answers keep
+     * the media type the API gives them.
+     */
+    HTTP_API("application/octet-stream", false);
 
     private final String mediaType;
     private final boolean headerLine;

@@ -2,6 +2,8 @@ package city.tds.dataplane.source;
 
 /**
  * What a connector administrator asks to register: a name, a kind, and where the data is. For a table source, the
- * database user and password (sealed at rest, never shown again).
+ * database user and password (sealed at rest, never shown again). For an HTTP API source, {@code location} is the
+ * API's base URL, {@code user} the name of the header that carries the provider's credential (e.g. {@code X-Api-Key},
+ * {@code Authorization}) and {@code password} the header's value (sealed like a database password); both or neither.
  */
 public record SourceRequest(String name, String kind, String location, String table, String user, String password) {}

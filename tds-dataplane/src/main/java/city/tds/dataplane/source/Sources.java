@@ -6,6 +6,8 @@ import city.tds.core.Result;
 import city.tds.dataplane.Sealing;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * The sources a provider's connector holds: registered by its administrator, checked when registered (the file is
- * there and readable below the sources directory; the table answers with the given credentials), and opened for
- * transfers. Passwords are sealed at rest and never returned.
+ * there and readable below the sources directory; the table or HTTP API answers with the given credentials), and
+ * opened for transfers (files, tables) or calls (HTTP APIs). Passwords are sealed at rest and never returned.
  */
 public final class Sources {
 
@@ -54,13 +56,28 @@ public final class Sources {
     private final Sealing sealing;
     private final Path root;
     private final Clock clock;
+    private final HttpApiCheck apis;
 
     /** {@code root} is the directory file sources must lie below. */
     public Sources(SourceStore store, Sealing sealing, Path root, Clock clock) {
+        this(
+                store,
+                sealing,
+                root,
+                clock,
+                HttpClient.newBuilder()
+                        .connectTimeout(HttpApiCheck.TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
+    }
+
+    /** As above; {@code http} checks HTTP API sources when they are registered. */
+    public Sources(SourceStore store, Sealing sealing, Path root, Clock clock, HttpClient http) {
         this.store = store;
         this.sealing = sealing;
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
+        this.apis = new HttpApiCheck(http);
     }
 
     public Path root() {
@@ -82,7 +99,9 @@ public final class Sources {
                     "source-kind-unknown",
                     "kind must be one of " + List.of(SourceKind.values()) + "; got " + request.kind());
         }
-        Result<SourceDefinition> checked = kind.isFile() ? file(request, kind, by) : table(request, by);
+        Result<SourceDefinition> checked = kind.isFile()
+                ? file(request, kind, by)
+                : kind == SourceKind.HTTP_API ? apis.check(request, clock.instant(), by) : table(request, by);
         if (!checked.isOk()) {
             return checked;
         }
@@ -117,6 +136,10 @@ public final class Sources {
             return Result.fail(Problem.notFound("source-unknown", "this connector holds no source " + name));
         }
         SourceDefinition d = stored.get().definition();
+        if (d.kind() == SourceKind.HTTP_API) {
+            return Result.fail(Problem.conflict(
+                    "source-not-streamable", "source " + name + " is an HTTP API: it is called, not streamed"));
+        }
         try {
             if (d.kind().isFile()) {
                 SeekableByteChannel channel = Files.newByteChannel(root.resolve(d.location()));
@@ -128,6 +151,23 @@ public final class Sources {
             return Result.ok(new SourceStream(csv, d.kind()));
         } catch (IOException e) {
             return unavailable(d, e.getMessage());
+        } catch (SQLException e) {
+            return unavailable(d, e.getMessage());
+        }
+    }
+
+    /** Where HTTP API source {@code name} answers, with the provider's credential opened. */
+    public Result<ApiEndpoint> api(String name) {
+        Optional<SourceStore.Stored> stored = store.find(name);
+        if (stored.isEmpty()) {
+            return Result.fail(Problem.notFound("source-unknown", "this connector holds no source " + name));
+        }
+        SourceDefinition d = stored.get().definition();
+        if (d.kind() != SourceKind.HTTP_API) {
+            return Result.fail(Problem.conflict("no-source", "source " + name + " is a " + d.kind() + ", not an API"));
+        }
+        try {
+            return Result.ok(new ApiEndpoint(URI.create(d.location()), d.user(), password(stored.get())));
         } catch (SQLException e) {
             return unavailable(d, e.getMessage());
         }
@@ -224,7 +264,7 @@ public final class Sources {
         return DriverManager.getConnection(d.location(), properties);
     }
 
-    private static Result<SourceStream> unavailable(SourceDefinition d, String detail) {
+    private static <T> Result<T> unavailable(SourceDefinition d, String detail) {
         return Result.fail(new Problem(
                 ProblemKind.UNAVAILABLE, "source-unavailable", "source " + d.name() + " cannot be read: " + detail));
     }

@@ -7,5 +7,7 @@ public enum UsageKind {
     /** The consumer received a whole copy (bytes and records). */
     RECEIVED,
     /** A read of a consumer's copy through its connector (one call, with its bytes and records). */
-    READ
+    READ,
+    /** A call of an API-type product through the provider's connector (one call, with the bytes of its answer). */
+    CALL
 }

@@ -2,6 +2,7 @@ package city.tds.protocol.transfer;
 
 import city.tds.core.Result;
 import city.tds.protocol.negotiation.Agreement;
+import city.tds.protocol.negotiation.Counterparty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
@@ -18,6 +19,17 @@ public interface TransferData {
      * Called inside the unit of work that starts the transfer.
      */
     Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement);
+
+    /**
+     * As {@link #starting(TransferProcess, Agreement)}, for a transfer the consumer {@code consumer} requested just
+     * now: the participant and the facts of its credential the request was admitted with (the data plane keeps them
+     * where a transfer is used after it started, as an API product's calls are). A provider resuming a transfer on
+     * its own calls the other form.
+     */
+    default Result<Optional<ObjectNode>> starting(
+            TransferProcess transfer, Agreement agreement, Counterparty consumer) {
+        return starting(transfer, agreement);
+    }
 
     /**
      * The consumer is requesting {@code transfer}: the DSP {@code DataAddress} the provider is to send the data to

@@ -139,7 +139,7 @@ public final class Transfers implements OutboxDelivery.ProcessListener {
             Event event = next == TransferReaction.Next.START ? Event.START : Event.TERMINATE;
             String reason = event == Event.TERMINATE ? "the provider declined the transfer" : null;
             Result<Optional<ObjectNode>> address =
-                    event == Event.START ? data.starting(opened, agreement.get()) : Result.ok(Optional.empty());
+                    event == Event.START ? data.starting(opened, agreement.get(), from) : Result.ok(Optional.empty());
             if (!address.isOk()) {
                 return Result.fail(address.problem());
             }

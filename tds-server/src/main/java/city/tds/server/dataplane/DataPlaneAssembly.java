@@ -8,6 +8,11 @@ import city.tds.core.id.IdGenerator;
 import city.tds.crypto.CryptoSuite;
 import city.tds.crypto.SigningKeyPair;
 import city.tds.dataplane.Sealing;
+import city.tds.dataplane.api.ApiCallCount;
+import city.tds.dataplane.api.ApiCalls;
+import city.tds.dataplane.api.ApiGrant;
+import city.tds.dataplane.api.ApiGrantStore;
+import city.tds.dataplane.api.UpstreamApi;
 import city.tds.dataplane.edr.AccessTokens;
 import city.tds.dataplane.edr.EdrStore;
 import city.tds.dataplane.received.Copies;
@@ -18,6 +23,7 @@ import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.serve.DeliveryStore;
 import city.tds.dataplane.source.JdbiSourceStore;
 import city.tds.dataplane.source.SourceDefinition;
+import city.tds.dataplane.source.SourceKind;
 import city.tds.dataplane.source.Sources;
 import city.tds.dataplane.usage.UsageLog;
 import city.tds.policy.Action;
@@ -26,6 +32,7 @@ import city.tds.protocol.Dsp;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.Agreement;
+import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.JdbiNegotiationStore;
 import city.tds.protocol.transfer.TransferData;
 import city.tds.protocol.transfer.TransferProcess;
@@ -70,13 +77,19 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     /** How long a push's data endpoint takes the provider's data: a push that takes longer is requested again. */
     static final Duration PUSH_TOKEN_LIFE = Duration.ofHours(24);
 
+    /** How long an API transfer's token opens the proxy; a consumer that uses the API longer resumes the transfer. */
+    static final Duration API_TOKEN_LIFE = Duration.ofHours(24);
+
     static final String PULL = "HttpData-PULL";
     static final String PUSH = "HttpData-PUSH";
+    static final String API = "HttpData-API";
     private static final String HTTP_ENDPOINT = "https://w3id.org/idsa/v4.1/HTTP";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String dataBase;
     private final String incomingBase;
+    private final String apiBase;
+    private final ApiCalls apiCalls;
     private final JdbiNegotiationStore agreements;
     private final Sources sources;
     private final AccessTokens tokens;
@@ -104,7 +117,9 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         this.monitorEvery = monitorEvery;
         this.dataBase = Dsp.base(publicUrl) + DataRoutes.BASE + "/";
         this.incomingBase = Dsp.base(publicUrl) + DataRoutes.INCOMING + "/";
+        this.apiBase = Dsp.base(publicUrl) + DataRoutes.API + "/";
         this.agreements = new JdbiNegotiationStore(database);
+        ProtocolAgreementTerms terms = new ProtocolAgreementTerms(agreements);
         Sealing sealing = Sealing.of(suite, keys);
         this.sources = new Sources(new JdbiSourceStore(database), sealing, dataDir.resolve("sources"), clock);
         this.tokens = new AccessTokens(new EdrStore(database), suite, clock);
@@ -125,11 +140,24 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                 database.unitOfWork(),
                 sealing,
                 dataDir.resolve("copies"),
-                new ProtocolAgreementTerms(agreements),
+                terms,
                 at -> joined().map(j -> j.session().asRecipient().facts(at)).orElse(UsageRequest.of(Action.USE, at)),
                 usage,
                 evidence,
                 ids,
+                clock,
+                this::self);
+        this.apiCalls = new ApiCalls(
+                tokens,
+                this::closed,
+                new ApiGrantStore(database),
+                new ApiCallCount(database),
+                terms,
+                sources,
+                new UpstreamApi(UpstreamApi.client(), UpstreamApi.DEFAULT_TIMEOUT, UpstreamApi.DEFAULT_LIMIT),
+                database.unitOfWork(),
+                usage,
+                evidence,
                 clock,
                 this::self);
         this.productSources = new ProductSources(sources);
@@ -170,6 +198,15 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         return usage;
     }
 
+    public ApiCalls apiCalls() {
+        return apiCalls;
+    }
+
+    /** The largest body an API call may send or bring back. */
+    int apiLimit() {
+        return UpstreamApi.DEFAULT_LIMIT;
+    }
+
     private Optional<ProtocolAssembly.Joined> joined() {
         return Optional.ofNullable(protocol.get()).flatMap(ProtocolAssembly::joined);
     }
@@ -182,12 +219,33 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
 
     @Override
     public Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement) {
-        if (!PULL.equals(transfer.format()) && !PUSH.equals(transfer.format())) {
+        return starting(transfer, agreement, null);
+    }
+
+    /**
+     * A pull's start carries its data address; a push needs the consumer's; an API transfer's start carries the
+     * proxy's address, and keeps the consumer's credential facts its calls are decided with ({@code consumer}: null
+     * when this connector resumes a transfer, which keeps the facts of its first start).
+     */
+    @Override
+    public Result<Optional<ObjectNode>> starting(TransferProcess transfer, Agreement agreement, Counterparty consumer) {
+        if (!PULL.equals(transfer.format()) && !PUSH.equals(transfer.format()) && !API.equals(transfer.format())) {
             return Result.ok(Optional.empty());
         }
         Result<SourceDefinition> source = sourceOf(agreement);
         if (!source.isOk()) {
             return Result.fail(source.problem());
+        }
+        boolean api = source.value().kind() == SourceKind.HTTP_API;
+        if (api != API.equals(transfer.format())) {
+            return Result.fail(Problem.conflict(
+                    "no-source",
+                    "the product's source " + source.value().name() + " is a "
+                            + source.value().kind() + "; "
+                            + (api ? "it is called through HttpData-API" : "it is transferred, not called")));
+        }
+        if (api) {
+            return apiAddress(transfer, agreement, consumer, source.value());
         }
         if (PUSH.equals(transfer.format())) {
             return pushTarget(transfer).map(target -> Optional.<ObjectNode>empty());
@@ -207,6 +265,35 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         property(properties, "authorization", issued.token());
         property(properties, "authType", "bearer");
         property(properties, "mediaType", source.value().kind().mediaType());
+        property(properties, "expiresAt", issued.edr().expiresAt().toString());
+        return Result.ok(Optional.of(address));
+    }
+
+    private Result<Optional<ObjectNode>> apiAddress(
+            TransferProcess transfer, Agreement agreement, Counterparty consumer, SourceDefinition source) {
+        if (consumer != null) {
+            apiCalls.granted(new ApiGrant(
+                    transfer.id(),
+                    agreement.id(),
+                    consumer.participantId(),
+                    consumer.industry(),
+                    consumer.organizationType(),
+                    consumer.roles(),
+                    transfer.updatedAt()));
+        } else if (!apiCalls.isGranted(transfer.id())) {
+            return Result.fail(Problem.conflict(
+                    "transfer-not-api", "transfer " + transfer.id() + " was never started as an API transfer here"));
+        }
+        AccessTokens.Issued issued =
+                tokens.issue(transfer.id(), agreement.id(), transfer.counterpartyId(), source.name(), API_TOKEN_LIFE);
+        ObjectNode address = JsonNodeFactory.instance
+                .objectNode()
+                .put("@type", "DataAddress")
+                .put("endpointType", HTTP_ENDPOINT)
+                .put("endpoint", apiBase + transfer.id());
+        ArrayNode properties = address.putArray("endpointProperties");
+        property(properties, "authorization", issued.token());
+        property(properties, "authType", "bearer");
         property(properties, "expiresAt", issued.edr().expiresAt().toString());
         return Result.ok(Optional.of(address));
     }

@@ -2,6 +2,9 @@ package city.tds.server.dataplane;
 
 import city.tds.core.Problem;
 import city.tds.core.ProblemException;
+import city.tds.core.ProblemKind;
+import city.tds.dataplane.api.ApiAnswer;
+import city.tds.dataplane.api.ApiCall;
 import city.tds.dataplane.received.ReceivedCopy;
 import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.serve.DeliveryStore;
@@ -10,6 +13,7 @@ import city.tds.server.http.ApiRoutes;
 import city.tds.server.http.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * streams the transfer's data from byte N to the holder of its access token ({@code Authorization: Bearer
  * tds-edr-…}), and {@code .../checksum} says what was delivered once the last byte went out. For pushes to this
  * consumer: {@code GET /api/data/v1/incoming/{id}} says where the copy continues, {@code PUT ...?offset=N} takes the
- * data from there, and {@code POST .../checksum} concludes the copy with the provider's checksum. The token is the
+ * data from there, and {@code POST .../checksum} concludes the copy with the provider's checksum. For API transfers
+ * from this provider: {@code GET|POST /api/data/v1/api/{id}/<path>?<query>} is one call of its API, with the
+ * purpose in {@code TDS-Purpose}. The token is the
  * only credential: the routes are outside the session-token access checks, and refuse a missing, unknown, expired,
  * revoked or other transfer's token with 401 or 403.
  */
@@ -28,7 +34,10 @@ final class DataRoutes implements ApiRoutes {
 
     static final String BASE = "/api/data/v1/transfers";
     static final String INCOMING = "/api/data/v1/incoming";
+    static final String API = "/api/data/v1/api";
     private static final int MEDIA_TYPE_LIMIT = 100;
+    /** The header an API call states its purpose in. */
+    static final String PURPOSE = "TDS-Purpose";
 
     record ChecksumBody(String digest) {}
 
@@ -49,6 +58,53 @@ final class DataRoutes implements ApiRoutes {
         routes.get(INCOMING + "/{id}", this::incoming, Access.PUBLIC);
         routes.put(INCOMING + "/{id}", this::incomingData, Access.PUBLIC);
         routes.post(INCOMING + "/{id}/checksum", this::incomingChecksum, Access.PUBLIC);
+        routes.get(API + "/{id}", this::call, Access.PUBLIC);
+        routes.post(API + "/{id}", this::call, Access.PUBLIC);
+        routes.get(API + "/{id}/<path>", this::call, Access.PUBLIC);
+        routes.post(API + "/{id}/<path>", this::call, Access.PUBLIC);
+    }
+
+    /**
+     * A call of an API transfer's app: the sub-path and query as they came (still encoded) go to the provider's API,
+     * and its answer (status, media type, body) comes back with the call's number under the agreement.
+     */
+    private void call(Context ctx) throws IOException {
+        String raw = ctx.req().getRequestURI();
+        String below = raw.substring(Math.min(raw.length(), API.length() + 1));
+        int slash = below.indexOf('/');
+        String subPath = slash < 0 ? "" : below.substring(slash + 1);
+        if (subPath.endsWith("/")) {
+            subPath = subPath.substring(0, subPath.length() - 1);
+        }
+        dataPlane.apiCalls().admit(bearer(ctx), ctx.pathParam("id")).orElseThrow();
+        int limit = dataPlane.apiLimit();
+        byte[] body = ctx.bodyInputStream().readNBytes(limit + 1);
+        if (body.length > limit) {
+            throw new ProblemException(new Problem(
+                    ProblemKind.PAYLOAD_TOO_LARGE,
+                    "api-request-too-large",
+                    "an API call's body is at most " + limit + " bytes"));
+        }
+        ApiAnswer answer = dataPlane
+                .apiCalls()
+                .call(
+                        bearer(ctx),
+                        ctx.pathParam("id"),
+                        new ApiCall(
+                                ctx.method().name(),
+                                subPath,
+                                ctx.queryString(),
+                                ctx.header(PURPOSE),
+                                ctx.contentType(),
+                                ctx.header("Accept"),
+                                body))
+                .orElseThrow();
+        ctx.status(answer.status());
+        ctx.header("TDS-Call", Long.toString(answer.call()));
+        if (answer.contentType() != null) {
+            ctx.contentType(answer.contentType());
+        }
+        ctx.result(answer.body());
     }
 
     private void incoming(Context ctx) {

@@ -119,7 +119,12 @@ public final class HttpApi implements AutoCloseable {
                         throw new IllegalStateException(meta.getHttpMethod() + " " + meta.getPath()
                                 + " must declare exactly one Access (who may call it)");
                     }
-                    routes.add(new RouteInfo(meta.getHttpMethod().name(), meta.getPath(), declared.get(0)));
+                    // a path parameter that spans segments (Javalin's <path>) is written {path}, as the OpenAPI
+                    // document has it
+                    routes.add(new RouteInfo(
+                            meta.getHttpMethod().name(),
+                            meta.getPath().replaceAll("<([A-Za-z]+)>", "{$1}"),
+                            declared.get(0)));
                 }
             });
             config.requestLogger.http((ctx, ms) -> record(metrics, ctx, ms));

@@ -48,6 +48,7 @@ public final class ProblemResponse {
             case 409 -> "状态冲突 / Conflict";
             case 413 -> "请求体过大 / Payload too large";
             case 415 -> "媒体类型不支持 / Unsupported media type";
+            case 502 -> "上游服务失败 / Bad gateway";
             case 503 -> "服务不可用 / Service unavailable";
             default -> status >= 500 ? "服务器内部错误 / Internal error" : "请求失败 / Request failed";
         };

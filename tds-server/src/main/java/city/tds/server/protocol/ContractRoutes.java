@@ -222,7 +222,36 @@ public final class ContractRoutes implements ApiRoutes {
         m.put("reason", t.reason());
         m.put("createdAt", t.createdAt().toString());
         m.put("updatedAt", t.updatedAt().toString());
+        apiAccess(t).ifPresent(a -> m.put("apiAccess", a));
         return m;
+    }
+
+    /**
+     * How the consumer's apps call an API transfer while it is started: the provider's proxy endpoint and the access
+     * token of the start message's data address. Shown for API transfers only: each of their calls is checked by the
+     * provider, whereas a pull's token would let a caller fetch the data past the consumer's copy and its policy.
+     */
+    private static Optional<Map<String, Object>> apiAccess(TransferProcess t) {
+        if (t.role() != ProcessRole.CONSUMER
+                || !"HttpData-API".equals(t.format())
+                || t.state() != TransferState.STARTED
+                || t.dataAddress() == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode address = JSON.readTree(t.dataAddress());
+            Map<String, Object> access = new LinkedHashMap<>();
+            access.put("endpoint", address.path("endpoint").asText());
+            for (JsonNode p : address.path("endpointProperties")) {
+                String name = p.path("name").asText();
+                if (name.equals("authorization") || name.equals("expiresAt")) {
+                    access.put(name, p.path("value").asText());
+                }
+            }
+            return Optional.of(access);
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
     }
 
     private ContractNegotiation negotiation(Context ctx) {

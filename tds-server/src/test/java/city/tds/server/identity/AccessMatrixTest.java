@@ -70,6 +70,7 @@ class AccessMatrixTest {
                     .replace("{documentId}", "01a00000-0000-7000-8000-000000000001")
                     .replace("{seq}", "0")
                     .replace("{name}", "no-such-source")
+                    .replace("{path}", "no/such/path")
                     .replace("{version}", "1")
                     .replace("{attachmentId}", "01a00000-0000-7000-8000-000000000002")
                     .replace("{objectionId}", "01a00000-0000-7000-8000-000000000003");
