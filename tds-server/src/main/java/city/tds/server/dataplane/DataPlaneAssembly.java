@@ -256,17 +256,8 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                 transfer.counterpartyId(),
                 source.value().name(),
                 TOKEN_LIFE);
-        ObjectNode address = JsonNodeFactory.instance
-                .objectNode()
-                .put("@type", "DataAddress")
-                .put("endpointType", HTTP_ENDPOINT)
-                .put("endpoint", dataBase + transfer.id());
-        ArrayNode properties = address.putArray("endpointProperties");
-        property(properties, "authorization", issued.token());
-        property(properties, "authType", "bearer");
-        property(properties, "mediaType", source.value().kind().mediaType());
-        property(properties, "expiresAt", issued.edr().expiresAt().toString());
-        return Result.ok(Optional.of(address));
+        return Result.ok(Optional.of(dataAddress(
+                dataBase + transfer.id(), issued, source.value().kind().mediaType())));
     }
 
     private Result<Optional<ObjectNode>> apiAddress(
@@ -286,16 +277,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         }
         AccessTokens.Issued issued =
                 tokens.issue(transfer.id(), agreement.id(), transfer.counterpartyId(), source.name(), API_TOKEN_LIFE);
-        ObjectNode address = JsonNodeFactory.instance
-                .objectNode()
-                .put("@type", "DataAddress")
-                .put("endpointType", HTTP_ENDPOINT)
-                .put("endpoint", apiBase + transfer.id());
-        ArrayNode properties = address.putArray("endpointProperties");
-        property(properties, "authorization", issued.token());
-        property(properties, "authType", "bearer");
-        property(properties, "expiresAt", issued.edr().expiresAt().toString());
-        return Result.ok(Optional.of(address));
+        return Result.ok(Optional.of(dataAddress(apiBase + transfer.id(), issued, null)));
     }
 
     /**
@@ -349,6 +331,26 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     }
 
     record PushTarget(URI endpoint, String token) {}
+
+    /**
+     * A DSP {@code DataAddress} for an HTTP endpoint of TDS's that {@code issued} opens: the bearer token, its expiry
+     * and, if given, the data's media type as endpoint properties.
+     */
+    private static ObjectNode dataAddress(String endpoint, AccessTokens.Issued issued, String mediaType) {
+        ObjectNode address = JsonNodeFactory.instance
+                .objectNode()
+                .put("@type", "DataAddress")
+                .put("endpointType", HTTP_ENDPOINT)
+                .put("endpoint", endpoint);
+        ArrayNode properties = address.putArray("endpointProperties");
+        property(properties, "authorization", issued.token());
+        property(properties, "authType", "bearer");
+        if (mediaType != null) {
+            property(properties, "mediaType", mediaType);
+        }
+        property(properties, "expiresAt", issued.edr().expiresAt().toString());
+        return address;
+    }
 
     private static void property(ArrayNode properties, String name, String value) {
         properties
@@ -516,16 +518,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         }
         AccessTokens.Issued issued = tokens.issue(
                 transfer.id(), transfer.agreementId(), transfer.counterpartyId(), INBOUND, PUSH_TOKEN_LIFE);
-        ObjectNode address = JsonNodeFactory.instance
-                .objectNode()
-                .put("@type", "DataAddress")
-                .put("endpointType", HTTP_ENDPOINT)
-                .put("endpoint", incomingBase + transfer.id());
-        ArrayNode properties = address.putArray("endpointProperties");
-        property(properties, "authorization", issued.token());
-        property(properties, "authType", "bearer");
-        property(properties, "expiresAt", issued.edr().expiresAt().toString());
-        return Result.ok(Optional.of(address));
+        return Result.ok(Optional.of(dataAddress(incomingBase + transfer.id(), issued, null)));
     }
 
     /** What a pushed copy's token names as its source. */
