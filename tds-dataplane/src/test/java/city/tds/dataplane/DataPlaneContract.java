@@ -18,6 +18,7 @@ import city.tds.dataplane.source.SourceDefinition;
 import city.tds.dataplane.source.SourceKind;
 import city.tds.dataplane.source.SourceRequest;
 import city.tds.dataplane.source.SourceStream;
+import city.tds.dataplane.usage.UsageEvent;
 import city.tds.dataplane.usage.UsageKind;
 import city.tds.policy.Action;
 import city.tds.policy.DeliveryMode;
@@ -529,6 +530,30 @@ abstract class DataPlaneContract {
                 .filteredOn(u -> u.kind() == UsageKind.READ)
                 .hasSize(2)
                 .allSatisfy(u -> assertThat(u.purpose()).isEqualTo("tds:purpose/credit-risk"));
+        assertThat(bank.reported)
+                .as("the counted reads, and only they, are reported to the provider")
+                .hasSize(2)
+                .allSatisfy(u -> assertThat(u.kind()).isEqualTo(UsageKind.READ));
+
+        UsageEvent first = bank.reported.get(0);
+        UsageEvent asReceived = new UsageEvent(
+                first.agreementId(),
+                first.transferId(),
+                UsageKind.REPORTED,
+                BANK,
+                1,
+                first.records(),
+                first.bytes(),
+                first.purpose(),
+                first.at());
+        assertThat(tax.usage.recordReported("r-1", asReceived)).isTrue();
+        assertThat(tax.usage.recordReported("r-1", asReceived))
+                .as("a retried report")
+                .isFalse();
+        assertThat(tax.usage.of(AGREEMENT, 10))
+                .filteredOn(u -> u.kind() == UsageKind.REPORTED)
+                .singleElement()
+                .satisfies(u -> assertThat(u.records()).isEqualTo(10));
     }
 
     @Test

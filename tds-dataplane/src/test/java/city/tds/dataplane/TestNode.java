@@ -18,6 +18,7 @@ import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.serve.DeliveryStore;
 import city.tds.dataplane.source.JdbiSourceStore;
 import city.tds.dataplane.source.Sources;
+import city.tds.dataplane.usage.UsageEvent;
 import city.tds.dataplane.usage.UsageLog;
 import city.tds.policy.Action;
 import city.tds.policy.UsageRequest;
@@ -25,10 +26,12 @@ import city.tds.store.Database;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One connector's data plane in a test: both sides (provider's sources and deliveries, consumer's copies). */
 public final class TestNode {
@@ -47,6 +50,8 @@ public final class TestNode {
     public final ApiCalls apis;
     /** Transfers whose data may not flow now, with why (a test suspends one by putting it here). */
     public final Map<String, String> closed = new ConcurrentHashMap<>();
+    /** The reads this node's copies reported to their providers. */
+    public final List<UsageEvent> reported = new CopyOnWriteArrayList<>();
 
     public TestNode(Database database, Path dir, MutableClock clock, String self, AgreementTerms terms) {
         this.database = database;
@@ -88,6 +93,7 @@ public final class TestNode {
                 terms,
                 at -> UsageRequest.of(Action.USE, at).withRecipient(self, "金融", "ENTERPRISE", Set.of()),
                 usage,
+                (reportId, copyId, use, read) -> reported.add(read),
                 evidence,
                 new TimeOrderedIdGenerator(clock, new SecureRandom()),
                 clock,

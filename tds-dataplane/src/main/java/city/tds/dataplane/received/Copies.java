@@ -14,6 +14,7 @@ import city.tds.dataplane.stream.ContentDigest;
 import city.tds.dataplane.usage.UsageEvent;
 import city.tds.dataplane.usage.UsageKind;
 import city.tds.dataplane.usage.UsageLog;
+import city.tds.dataplane.usage.UsageReports;
 import city.tds.policy.CompiledPolicy;
 import city.tds.policy.Decision;
 import city.tds.policy.DeliveryMode;
@@ -56,6 +57,7 @@ public final class Copies {
     private final AgreementTerms terms;
     private final Function<Instant, UsageRequest> recipient;
     private final UsageLog usage;
+    private final UsageReports reports;
     private final EvidenceRecorder evidence;
     private final IdGenerator ids;
     private final Clock clock;
@@ -74,6 +76,7 @@ public final class Copies {
             AgreementTerms terms,
             Function<Instant, UsageRequest> recipient,
             UsageLog usage,
+            UsageReports reports,
             EvidenceRecorder evidence,
             IdGenerator ids,
             Clock clock,
@@ -85,6 +88,7 @@ public final class Copies {
         this.terms = terms;
         this.recipient = recipient;
         this.usage = usage;
+        this.reports = reports;
         this.evidence = evidence;
         this.ids = ids;
         this.clock = clock;
@@ -399,7 +403,7 @@ public final class Copies {
             detail.put("user", user);
             detail.put("decision", decision.explanation());
             record("copy.used", used, detail);
-            usage.record(new UsageEvent(
+            UsageEvent read = new UsageEvent(
                     used.agreementId(),
                     used.transferId(),
                     UsageKind.READ,
@@ -408,7 +412,9 @@ public final class Copies {
                     used.records(),
                     used.bytes(),
                     purpose,
-                    now));
+                    now);
+            usage.record(read);
+            reports.read(ids.newId(), used.id(), used.uses(), read);
             return Result.ok(new Read(used, data, (int) used.uses()));
         });
     }

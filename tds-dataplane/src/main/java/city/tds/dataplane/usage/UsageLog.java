@@ -30,6 +30,29 @@ public final class UsageLog {
                 .execute());
     }
 
+    /**
+     * Records a usage event the other party reported as {@code reportId}, unless it was recorded already (a retried
+     * report); whether it is new.
+     */
+    public boolean recordReported(String reportId, UsageEvent e) {
+        return db.withHandle(h -> h.createUpdate("INSERT INTO dp_usage (agreement_id, transfer_id, kind, counterparty,"
+                                + " calls, records, bytes, purpose, occurred_at, report_id) SELECT :agreement,"
+                                + " :transfer, :kind, :counterparty, :calls, :records, :bytes, :purpose, :at, :report"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM dp_usage WHERE report_id = :report)")
+                        .bind("agreement", e.agreementId())
+                        .bind("transfer", e.transferId())
+                        .bind("kind", e.kind().name())
+                        .bind("counterparty", e.counterparty())
+                        .bind("calls", e.calls())
+                        .bind("records", e.records())
+                        .bind("bytes", e.bytes())
+                        .bind("purpose", e.purpose())
+                        .bind("at", Timestamps.toDb(e.at()))
+                        .bind("report", reportId)
+                        .execute())
+                == 1;
+    }
+
     /** The usage under {@code agreementId}, oldest first. */
     public List<UsageEvent> of(String agreementId, int limit) {
         return db.withHandle(h -> h.createQuery("SELECT agreement_id, transfer_id, kind, counterparty, calls, records,"

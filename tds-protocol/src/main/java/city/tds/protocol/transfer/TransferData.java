@@ -3,6 +3,7 @@ package city.tds.protocol.transfer;
 import city.tds.core.Result;
 import city.tds.protocol.negotiation.Agreement;
 import city.tds.protocol.negotiation.Counterparty;
+import city.tds.protocol.negotiation.UsageReport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
@@ -45,6 +46,14 @@ public interface TransferData {
 
     /** Agreement {@code agreementId} was terminated (by either party); called after the end committed. */
     default void agreementEnded(String agreementId) {}
+
+    /**
+     * The consumer {@code consumerId} reported a use under one of this provider's agreements; whether it is new (not a
+     * retry of a report already recorded). Called inside the unit of work that records the report's evidence.
+     */
+    default boolean usageReported(String consumerId, UsageReport report) {
+        return true;
+    }
 
     /** No data plane: transfers start without a data address, and changes go unnoticed. */
     TransferData NONE = new TransferData() {

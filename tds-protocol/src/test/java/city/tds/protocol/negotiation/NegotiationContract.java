@@ -682,6 +682,57 @@ public abstract class NegotiationContract {
     }
 
     @Test
+    void aConsumersUsageReportReachesTheProviderOnceAndOnlyFromTheConsumer() {
+        String agreement = finalizedAgreement();
+        UsageReport read = new UsageReport(
+                "report-1", agreement, "READ", "tds:purpose/credit-risk", 1, 3_000, 288_506, clock.instant());
+
+        assertThat(bank.agreements.report(read).isOk()).isTrue();
+        network.settle();
+        assertThat(tax.reportsReceived).containsOnlyKeys("report-1");
+        assertThat(tax.evidenceTypes()).contains("usage.reported");
+
+        byte[] again = bytes(usageMessage(agreement, "report-1"));
+        DspResponse retried =
+                tax.agreements.handle("POST", "/agreements/" + agreement + "/usage", bankIdentity(), again);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("recorded").asText()).isEqualTo("before");
+        assertThat(tax.evidenceTypes().stream().filter("usage.reported"::equals))
+                .hasSize(1);
+
+        DspResponse stranger = tax.agreements.handle(
+                "POST",
+                "/agreements/" + agreement + "/usage",
+                new Counterparty(SHOP, "零售业", null, null),
+                bytes(usageMessage(agreement, "report-2")));
+        assertThat(stranger.status()).isEqualTo(404);
+        DspResponse malformed = tax.agreements.handle(
+                "POST",
+                "/agreements/" + agreement + "/usage",
+                bankIdentity(),
+                "{\"@type\":\"tds:UsageReportMessage\",\"agreementId\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(tax.reportsReceived).containsOnlyKeys("report-1");
+        assertThat(shop.agreements.report(read).problem().code())
+                .as("only the agreement's consumer reports under it")
+                .isEqualTo("dsp-unknown-agreement");
+    }
+
+    private ObjectNode usageMessage(String agreement, String reportId) {
+        ObjectNode m = new ObjectMapper().createObjectNode();
+        m.putArray("@context").add(city.tds.protocol.Dsp.CONTEXT);
+        return m.put("@type", Agreements.USAGE_TYPE)
+                .put("reportId", reportId)
+                .put("agreementId", agreement)
+                .put("kind", "READ")
+                .put("purpose", "tds:purpose/credit-risk")
+                .put("use", 1)
+                .put("records", 3_000)
+                .put("bytes", 288_506)
+                .put("at", clock.instant().toString());
+    }
+
+    @Test
     void transfersNeedAFinalizedAgreementOfOneselfAndAKnownFormat() {
         assertThat(bank.transfers
                         .request("urn:tds:agreement:none", "TDS-SANDBOX")

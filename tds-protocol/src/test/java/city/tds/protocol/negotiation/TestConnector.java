@@ -38,6 +38,9 @@ final class TestConnector implements AutoCloseable {
     final JdbiNegotiationStore store;
     final Transfers transfers;
     final TransferEndpoints transferEndpoints;
+    final Agreements agreements;
+    /** The usage reports this connector recorded as a provider, by report id. */
+    final Map<String, UsageReport> reportsReceived = new ConcurrentHashMap<>();
 
     TestConnector(
             String participant,
@@ -75,6 +78,10 @@ final class TestConnector implements AutoCloseable {
                 new NegotiationEndpoints(provider, consumer, context, new DspMessageReader(new ObjectMapper()));
         this.transfers = new Transfers(context, new JdbiTransferStore(database), transferReaction, transferData);
         this.transferEndpoints = new TransferEndpoints(transfers, new DspMessageReader(new ObjectMapper()));
+        this.agreements = new Agreements(
+                context,
+                agreementId -> {},
+                (consumer, report) -> reportsReceived.putIfAbsent(report.reportId(), report) == null);
         this.outbox = new OutboxDelivery(context, network.transportFor(this), participant, retry, List.of(transfers));
         network.attach(this);
     }
@@ -131,7 +138,9 @@ final class TestConnector implements AutoCloseable {
                         byte[] body = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                         DspResponse response = path.startsWith("/transfers")
                                 ? target.transferEndpoints.handle("POST", path, from, body)
-                                : target.endpoints.handle("POST", path, from, body);
+                                : path.startsWith("/agreements")
+                                        ? target.agreements.handle("POST", path, from, body)
+                                        : target.endpoints.handle("POST", path, from, body);
                         return response.status() < 300
                                 ? new DspTransport.Delivered(response.body())
                                 : new DspTransport.Refused(response.status(), String.valueOf(response.body()));

@@ -25,6 +25,8 @@ import city.tds.dataplane.source.JdbiSourceStore;
 import city.tds.dataplane.source.SourceDefinition;
 import city.tds.dataplane.source.SourceKind;
 import city.tds.dataplane.source.Sources;
+import city.tds.dataplane.usage.UsageEvent;
+import city.tds.dataplane.usage.UsageKind;
 import city.tds.dataplane.usage.UsageLog;
 import city.tds.policy.Action;
 import city.tds.policy.UsageRequest;
@@ -34,6 +36,7 @@ import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.Agreement;
 import city.tds.protocol.negotiation.Counterparty;
 import city.tds.protocol.negotiation.JdbiNegotiationStore;
+import city.tds.protocol.negotiation.UsageReport;
 import city.tds.protocol.transfer.TransferData;
 import city.tds.protocol.transfer.TransferProcess;
 import city.tds.server.http.ApiRoutes;
@@ -143,6 +146,7 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                 terms,
                 at -> joined().map(j -> j.session().asRecipient().facts(at)).orElse(UsageRequest.of(Action.USE, at)),
                 usage,
+                this::reportRead,
                 evidence,
                 ids,
                 clock,
@@ -541,6 +545,49 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                     "transfer " + transferId + " is " + transfer.get().state()));
         }
         return Result.ok(transfer.get());
+    }
+
+    /**
+     * A counted read of a copy is reported to the copy's provider, by a message sent after the read commits and
+     * retried until the provider has it.
+     */
+    private void reportRead(String reportId, String copyId, long use, UsageEvent read) {
+        joined().ifPresent(j -> {
+            Result<UsageReport> queued = j.agreements()
+                    .report(new UsageReport(
+                            reportId,
+                            read.agreementId(),
+                            "READ",
+                            read.purpose(),
+                            use,
+                            read.records(),
+                            read.bytes(),
+                            read.at()));
+            if (!queued.isOk()) {
+                LOG.warn(
+                        "read {} of copy {} is not reported: {}",
+                        use,
+                        copyId,
+                        queued.problem().detail());
+            }
+        });
+    }
+
+    /** A consumer's report of a use, as this provider records it: once, as REPORTED usage. */
+    @Override
+    public boolean usageReported(String consumerId, UsageReport report) {
+        return usage.recordReported(
+                report.reportId(),
+                new UsageEvent(
+                        report.agreementId(),
+                        null,
+                        UsageKind.REPORTED,
+                        consumerId,
+                        1,
+                        report.records(),
+                        report.bytes(),
+                        report.purpose(),
+                        report.at()));
     }
 
     /** A pushed transfer's copy as the provider sees it: its state and where it continues. */

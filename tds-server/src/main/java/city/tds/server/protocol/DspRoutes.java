@@ -57,6 +57,7 @@ public final class DspRoutes implements ApiRoutes {
         }
         // TDS's extension: the other party of an agreement ended it (tds:AgreementTerminationMessage)
         routes.post(BASE + "/agreements/{id}/termination", this::dispatch, Access.PUBLIC);
+        routes.post(BASE + "/agreements/{id}/usage", this::dispatch, Access.PUBLIC);
     }
 
     private void dispatch(Context ctx) throws Exception {

@@ -133,7 +133,7 @@ public final class ProtocolAssembly implements AutoCloseable {
         HttpDspTransport transport = new HttpDspTransport(() -> session);
         Transfers transfers =
                 new Transfers(context, new JdbiTransferStore(database), TransferReaction.START, transferData);
-        Agreements agreements = new Agreements(context, transferData::agreementEnded);
+        Agreements agreements = new Agreements(context, transferData::agreementEnded, transferData::usageReported);
         Joined j = new Joined(
                 session,
                 provider,

@@ -198,6 +198,18 @@ class DataPlaneFlowTest {
         JsonNode usage = call(bank, "GET", "/api/v1/dataplane/usage?agreementId=" + agreementId, bankToken, null)
                 .json();
         assertThat(usage.findValuesAsText("kind")).contains("RECEIVED", "READ");
+        long readsHere =
+                usage.findValuesAsText("kind").stream().filter("READ"::equals).count();
+        assertThat(readsHere).isGreaterThanOrEqualTo(3);
+        await(
+                () -> call(tax, "GET", "/api/v1/dataplane/usage?agreementId=" + agreementId, taxToken, null)
+                        .json()
+                        .findValuesAsText("kind")
+                        .stream()
+                        .filter("REPORTED"::equals)
+                        .count(),
+                reported -> reported == readsHere);
+        await(() -> eventTypes(tax), types -> types.contains("usage.reported"));
 
         HttpCall.Response deleted = call(
                 bank,
