@@ -751,6 +751,53 @@ abstract class DataPlaneContract {
         assertThat(resumed.records()).isEqualTo(200_000);
     }
 
+    @Test
+    void aParquetFileIsDeliveredAsCsvAndResumesLikeATable() throws Exception {
+        Path parquet = tax.sources.root().resolve("tax").resolve("firms.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT range AS id, 'firm ' || range || CASE WHEN range % 7 = 0 THEN ', \"ltd\"' ELSE ''"
+                    + " END AS name, range * 3 AS vat FROM range(5000)) TO '" + parquet + "' (FORMAT parquet)");
+        }
+        StringBuilder expected = new StringBuilder("id,name,vat\n");
+        for (int i = 0; i < 5000; i++) {
+            String name = "firm " + i + (i % 7 == 0 ? ", \"ltd\"" : "");
+            expected.append(i)
+                    .append(',')
+                    .append(i % 7 == 0 ? '"' + name.replace("\"", "\"\"") + '"' : name)
+                    .append(',')
+                    .append(i * 3)
+                    .append('\n');
+        }
+        tax.sources
+                .register(
+                        new SourceRequest("firms-parquet", "PARQUET_FILE", "tax/firms.parquet", null, null, null), "a")
+                .orElseThrow();
+        String token = tax.tokens
+                .issue("t1", AGREEMENT, BANK, "firms-parquet", Duration.ofMinutes(10))
+                .token();
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+        assertThat(code(bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, 40_000))))
+                .isEqualTo("transfer-interrupted");
+
+        ReceivedCopy received = bank.copies
+                .receive(copy.id(), new Pull(tax.deliveries, token, -1))
+                .orElseThrow();
+
+        assertThat(received.state()).isEqualTo(CopyState.COMPLETE);
+        assertThat(received.records()).isEqualTo(5000);
+        try (InputStream in =
+                bank.copies.read(copy.id(), null, "analyst").orElseThrow().data()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        }
+
+        file("not.parquet", "credit_code,name\n1,a\n");
+        assertThat(code(tax.sources.register(
+                        new SourceRequest("bad", "PARQUET_FILE", "tax/not.parquet", null, null, null), "a")))
+                .isEqualTo("source-parquet-invalid");
+        assertThat(tax.sources.find("bad")).isEmpty();
+    }
+
     private ReceivedCopy received(String content) throws IOException {
         String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");

@@ -149,8 +149,7 @@ public final class Deliveries {
         if (left != null && left.position == offset) {
             return left;
         }
-        Progress rebuilt = new Progress(new ContentDigest(
-                suite, kind == SourceKind.CSV_FILE || kind == SourceKind.JDBC_TABLE, kind.headerLine()));
+        Progress rebuilt = new Progress(new ContentDigest(suite, kind.csv(), kind.headerLine()));
         if (offset == 0) {
             return rebuilt;
         }

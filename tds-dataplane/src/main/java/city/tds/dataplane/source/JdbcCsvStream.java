@@ -23,13 +23,13 @@ final class JdbcCsvStream extends PieceInputStream {
     private final ResultSet rows;
     private final int columns;
 
+    /** Table {@code table}'s rows, ordered by every column. */
     JdbcCsvStream(Connection connection, String table) throws SQLException {
-        this.connection = connection;
-        try {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+        this(connection, c -> {
+            c.setReadOnly(true);
+            c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             int count;
-            try (PreparedStatement probe = connection.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
+            try (PreparedStatement probe = c.prepareStatement("SELECT * FROM " + table + " WHERE 1 = 0");
                     ResultSet empty = probe.executeQuery()) {
                 count = empty.getMetaData().getColumnCount();
             }
@@ -37,10 +37,18 @@ final class JdbcCsvStream extends PieceInputStream {
             for (int i = 1; i <= count; i++) {
                 order.append(i == 1 ? "" : ", ").append(i);
             }
-            this.statement = connection.prepareStatement("SELECT * FROM " + table + " ORDER BY " + order);
+            return c.prepareStatement("SELECT * FROM " + table + " ORDER BY " + order);
+        });
+    }
+
+    /** The rows of the query {@code prepare} makes on {@code connection}, in its order; the connection is closed with the stream. */
+    JdbcCsvStream(Connection connection, Query prepare) throws SQLException {
+        this.connection = connection;
+        try {
+            this.statement = prepare.on(connection);
             statement.setFetchSize(FETCH);
             this.rows = statement.executeQuery();
-            this.columns = count;
+            this.columns = rows.getMetaData().getColumnCount();
             ResultSetMetaData meta = rows.getMetaData();
             StringBuilder header = new StringBuilder();
             for (int i = 1; i <= columns; i++) {
@@ -51,6 +59,12 @@ final class JdbcCsvStream extends PieceInputStream {
             connection.close();
             throw e;
         }
+    }
+
+    /** Prepares the statement whose rows are streamed. */
+    @FunctionalInterface
+    interface Query {
+        PreparedStatement on(Connection connection) throws SQLException;
     }
 
     @Override
@@ -84,7 +98,9 @@ final class JdbcCsvStream extends PieceInputStream {
         try (connection;
                 statement;
                 rows) {
-            connection.rollback();
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             throw new IOException("closing the table's connection failed: " + e.getMessage(), e);
         }

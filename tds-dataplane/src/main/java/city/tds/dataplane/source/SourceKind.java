@@ -6,6 +6,11 @@ public enum SourceKind {
     CSV_FILE("text/csv", true),
     /** A JSON Lines file (one JSON value per line, UTF-8) below the connector's sources directory. */
     JSON_LINES_FILE("application/x-ndjson", false),
+    /**
+     * A Parquet file below the connector's sources directory, delivered as CSV with a header line: its rows in the
+     * file's order, read by an in-process engine (DuckDB) as the data is sent.
+     */
+    PARQUET_FILE("text/csv", true),
     /** A table or view reached over JDBC (H2 or PostgreSQL), delivered as CSV with a header line. */
     JDBC_TABLE("text/csv", true),
     /**
@@ -31,7 +36,13 @@ public enum SourceKind {
         return headerLine;
     }
 
+    /** Whether the source is a file below the connector's sources directory. */
     public boolean isFile() {
-        return this == CSV_FILE || this == JSON_LINES_FILE;
+        return this == CSV_FILE || this == JSON_LINES_FILE || this == PARQUET_FILE;
+    }
+
+    /** Whether its data is delivered as CSV (records are lines outside quoted fields). */
+    public boolean csv() {
+        return "text/csv".equals(mediaType);
     }
 }

@@ -127,8 +127,8 @@ public final class Sources {
     }
 
     /**
-     * Opens source {@code name}'s data at byte {@code offset}. A file is read from there; a table is exported again
-     * and the bytes before the offset skipped.
+     * Opens source {@code name}'s data at byte {@code offset}. A CSV or JSON Lines file is read from there; a table or
+     * a Parquet file is exported again as CSV and the bytes before the offset skipped.
      */
     public Result<SourceStream> open(String name, long offset) {
         Optional<SourceStore.Stored> stored = store.find(name);
@@ -141,6 +141,11 @@ public final class Sources {
                     "source-not-streamable", "source " + name + " is an HTTP API: it is called, not streamed"));
         }
         try {
+            if (d.kind() == SourceKind.PARQUET_FILE) {
+                InputStream csv = ParquetFiles.csv(root.resolve(d.location()));
+                csv.skipNBytes(offset);
+                return Result.ok(new SourceStream(csv, d.kind()));
+            }
             if (d.kind().isFile()) {
                 SeekableByteChannel channel = Files.newByteChannel(root.resolve(d.location()));
                 channel.position(offset);
@@ -199,6 +204,14 @@ public final class Sources {
             }
         } catch (IOException e) {
             return invalid("source-file-missing", "cannot resolve " + request.location() + ": " + e.getMessage());
+        }
+        if (kind == SourceKind.PARQUET_FILE) {
+            String unreadable = ParquetFiles.problem(file);
+            if (unreadable != null) {
+                return invalid(
+                        "source-parquet-invalid",
+                        root.relativize(file) + " is not a Parquet file that can be read: " + unreadable);
+            }
         }
         return Result.ok(new SourceDefinition(
                 request.name(), kind, root.relativize(file).toString(), null, null, false, clock.instant(), by));
