@@ -798,6 +798,26 @@ abstract class DataPlaneContract {
         assertThat(tax.sources.find("bad")).isEmpty();
     }
 
+    @Test
+    void aConsumerThatCannotStoreTheDataFailsTheCopyAndCountsNothing() throws IOException {
+        String token = offered(csv(100));
+        Path copies = dir.resolve("bank").resolve("copies");
+        Files.createDirectories(copies.getParent());
+        Files.writeString(copies, "a file where the copies directory should be"); // as a full or broken disk would
+        ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");
+
+        Result<ReceivedCopy> stored = bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, -1));
+
+        assertThat(code(stored)).isEqualTo("copy-failed");
+        assertThat(stored.problem().kind().httpStatus()).isEqualTo(503);
+        ReceivedCopy failed = bank.copies.find(copy.id()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(CopyState.FAILED);
+        assertThat(failed.problem()).contains("cannot create the copies directory");
+        assertThat(code(bank.copies.read(copy.id(), null, "analyst"))).isEqualTo("copy-not-readable");
+        assertThat(bank.usage.of(AGREEMENT, 10)).isEmpty();
+        assertThat(bank.evidence.types()).containsExactly("copy.failed");
+    }
+
     private ReceivedCopy received(String content) throws IOException {
         String token = offered(content);
         ReceivedCopy copy = bank.copies.begin("t1", AGREEMENT, TAX, "text/csv");

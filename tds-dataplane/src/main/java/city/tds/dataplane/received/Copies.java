@@ -518,17 +518,28 @@ public final class Copies {
                         + "); it resumes from there"));
     }
 
-    private Result<ReceivedCopy> fail(ReceivedCopy copy, String why, Path file) {
-        deleteFile(file);
+    /**
+     * Fails a copy whose data cannot be stored, removing what was written of it. On a broken disk even that may fail;
+     * the copy is FAILED all the same (a FAILED copy is never read), and its problem says what was left.
+     */
+    private Result<ReceivedCopy> fail(ReceivedCopy copy, String cause, Path file) {
+        String why = cause;
+        try {
+            deleteFile(file);
+        } catch (UncheckedIOException e) {
+            why = cause + "; what was written could not be removed: "
+                    + e.getCause().getMessage();
+        }
+        String reason = why;
         tx.run(t -> store.find(copy.id())
                 .filter(c -> c.state() == CopyState.RECEIVING)
                 .ifPresent(c -> {
-                    ReceivedCopy failed = c.failed(why, clock.instant());
+                    ReceivedCopy failed = c.failed(reason, clock.instant());
                     if (store.update(failed, c.version())) {
-                        record("copy.failed", failed, Map.of("reason", why));
+                        record("copy.failed", failed, Map.of("reason", reason));
                     }
                 }));
-        return Result.fail(new Problem(ProblemKind.UNAVAILABLE, "copy-failed", why));
+        return Result.fail(new Problem(ProblemKind.UNAVAILABLE, "copy-failed", reason));
     }
 
     private CopyFile.Keying keying(ReceivedCopy copy) {
