@@ -4,6 +4,7 @@ import city.tds.store.Database;
 import city.tds.store.JdbiUnitOfWork;
 import city.tds.store.Timestamps;
 import java.util.List;
+import org.jdbi.v3.core.statement.Update;
 
 /** The metered usage of a connector, in table {@code dp_usage}; written in the caller's unit of work. */
 public final class UsageLog {
@@ -15,18 +16,11 @@ public final class UsageLog {
     }
 
     public void record(UsageEvent e) {
-        db.withHandle(h -> h.createUpdate("INSERT INTO dp_usage (agreement_id, transfer_id, kind, counterparty, calls,"
-                        + " records, bytes, purpose, occurred_at) VALUES (:agreement, :transfer, :kind, :counterparty,"
-                        + " :calls, :records, :bytes, :purpose, :at)")
-                .bind("agreement", e.agreementId())
-                .bind("transfer", e.transferId())
-                .bind("kind", e.kind().name())
-                .bind("counterparty", e.counterparty())
-                .bind("calls", e.calls())
-                .bind("records", e.records())
-                .bind("bytes", e.bytes())
-                .bind("purpose", e.purpose())
-                .bind("at", Timestamps.toDb(e.at()))
+        db.withHandle(h -> bind(
+                        h.createUpdate("INSERT INTO dp_usage (agreement_id, transfer_id, kind, counterparty, calls,"
+                                + " records, bytes, purpose, occurred_at) VALUES (:agreement, :transfer, :kind,"
+                                + " :counterparty, :calls, :records, :bytes, :purpose, :at)"),
+                        e)
                 .execute());
     }
 
@@ -35,22 +29,28 @@ public final class UsageLog {
      * report); whether it is new.
      */
     public boolean recordReported(String reportId, UsageEvent e) {
-        return db.withHandle(h -> h.createUpdate("INSERT INTO dp_usage (agreement_id, transfer_id, kind, counterparty,"
-                                + " calls, records, bytes, purpose, occurred_at, report_id) SELECT :agreement,"
-                                + " :transfer, :kind, :counterparty, :calls, :records, :bytes, :purpose, :at, :report"
-                                + " WHERE NOT EXISTS (SELECT 1 FROM dp_usage WHERE report_id = :report)")
-                        .bind("agreement", e.agreementId())
-                        .bind("transfer", e.transferId())
-                        .bind("kind", e.kind().name())
-                        .bind("counterparty", e.counterparty())
-                        .bind("calls", e.calls())
-                        .bind("records", e.records())
-                        .bind("bytes", e.bytes())
-                        .bind("purpose", e.purpose())
-                        .bind("at", Timestamps.toDb(e.at()))
+        return db.withHandle(h -> bind(
+                                h.createUpdate("INSERT INTO dp_usage (agreement_id, transfer_id, kind, counterparty,"
+                                        + " calls, records, bytes, purpose, occurred_at, report_id) SELECT :agreement,"
+                                        + " :transfer, :kind, :counterparty, :calls, :records, :bytes, :purpose, :at,"
+                                        + " :report WHERE NOT EXISTS (SELECT 1 FROM dp_usage WHERE report_id ="
+                                        + " :report)"),
+                                e)
                         .bind("report", reportId)
                         .execute())
                 == 1;
+    }
+
+    private static Update bind(Update insert, UsageEvent e) {
+        return insert.bind("agreement", e.agreementId())
+                .bind("transfer", e.transferId())
+                .bind("kind", e.kind().name())
+                .bind("counterparty", e.counterparty())
+                .bind("calls", e.calls())
+                .bind("records", e.records())
+                .bind("bytes", e.bytes())
+                .bind("purpose", e.purpose())
+                .bind("at", Timestamps.toDb(e.at()));
     }
 
     /** The usage under {@code agreementId}, oldest first. */

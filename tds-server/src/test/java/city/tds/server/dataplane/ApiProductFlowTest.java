@@ -1,5 +1,7 @@
 package city.tds.server.dataplane;
 
+import static city.tds.server.dataplane.DataPlaneCalls.await;
+import static city.tds.server.dataplane.DataPlaneCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
@@ -26,14 +28,9 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -359,24 +356,7 @@ class ApiProductFlowTest {
                 .expect(201)
                 .path("id")
                 .asText();
-        String base = "/api/v1/catalog/products/" + id;
-        byte[] report = ("%PDF-1.7\n% " + name + " 评估报告（测试）\n").getBytes(StandardCharsets.UTF_8);
-        for (String kind : new String[] {"COMPLIANCE_ASSESSMENT", "QUALITY_ASSESSMENT"}) {
-            space.upload(
-                            base + "/attachments?kind=" + kind + "&name=" + kind.toLowerCase() + ".pdf",
-                            taxToken,
-                            "application/pdf",
-                            report)
-                    .expect(201);
-        }
-        space.post(base + "/submit", taxToken, JSON.nullNode()).expect(200);
-        space.post(
-                        base + "/review",
-                        reviewer,
-                        JSON.createObjectNode().put("decision", "APPROVE").put("reason", "材料齐全"))
-                .expect(200);
-        space.post("/api/v1/catalog/notices/conclude", reviewer, JSON.nullNode())
-                .expect(200);
+        DemoCatalog.list(space, taxToken, reviewer, id, name + " 评估报告（测试）");
     }
 
     /**
@@ -384,35 +364,18 @@ class ApiProductFlowTest {
      * redistribution.
      */
     private static ObjectNode apiPolicy(ArrayNode channels) {
-        ObjectNode policy = JSON.createObjectNode();
-        ArrayNode context = policy.putArray("@context");
-        context.add("http://www.w3.org/ns/odrl.jsonld");
-        context.addObject().put("tds", "https://tds.city/ns/policy#");
-        policy.put("@type", "Offer");
-        ArrayNode constraints =
-                policy.putArray("permission").addObject().put("action", "use").putArray("constraint");
-        constraints
-                .addObject()
-                .put("leftOperand", "purpose")
-                .put("operator", "eq")
-                .put("rightOperand", CREDIT_RISK);
-        constraints
-                .addObject()
-                .put("leftOperand", "deliveryChannel")
-                .put("operator", "isAnyOf")
-                .set("rightOperand", channels);
-        constraints
-                .addObject()
-                .put("leftOperand", "count")
-                .put("operator", "lteq")
-                .put("rightOperand", CALLS);
-        constraints
-                .addObject()
-                .put("leftOperand", "recipientIndustry")
-                .put("operator", "eq")
-                .put("rightOperand", "金融");
-        policy.putArray("prohibition").addObject().put("action", "distribute");
-        return policy;
+        return DemoCatalog.creditRiskPolicy(constraints -> {
+            constraints
+                    .addObject()
+                    .put("leftOperand", "deliveryChannel")
+                    .put("operator", "isAnyOf")
+                    .set("rightOperand", channels);
+            constraints
+                    .addObject()
+                    .put("leftOperand", "count")
+                    .put("operator", "lteq")
+                    .put("rightOperand", CALLS);
+        });
     }
 
     // the bank's side
@@ -476,35 +439,6 @@ class ApiProductFlowTest {
                         .bind("subject", subject)
                         .mapTo(Integer.class)
                         .one());
-    }
-
-    private static HttpCall.Response call(TdsNode node, String method, String path, String token, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body.toString()));
-        return HttpCall.send(request);
-    }
-
-    /**
-     * Asks until the answer satisfies {@code done} (a state reached over the network), every 20 ms, or fails after
-     * 30 s.
-     */
-    private static <T> T await(Supplier<T> ask, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        T answer = ask.get();
-        while (!done.test(answer)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within 30 s; last answer: " + answer);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // a poll, not a wait for the state
-            answer = ask.get();
-        }
-        return answer;
     }
 
     /** The tax bureau's internal credit API: answers a key holder with a firm's rating, anyone else with 401. */

@@ -1,5 +1,7 @@
 package city.tds.server.dataplane;
 
+import static city.tds.server.dataplane.DataPlaneCalls.await;
+import static city.tds.server.dataplane.DataPlaneCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
@@ -26,11 +28,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -532,37 +530,11 @@ class DataPlaneFlowTest {
                         .list());
     }
 
-    private static HttpCall.Response call(TdsNode node, String method, String path, String token, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body.toString()));
-        return HttpCall.send(request);
-    }
-
     private static JsonNode read(String json) {
         try {
             return JSON.readTree(json);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** Asks until the answer satisfies {@code done} (a state reached over the network), or fails after 30 s. */
-    private static <T> T await(Supplier<T> ask, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        T answer = ask.get();
-        while (!done.test(answer)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within 30 s; last answer: " + answer);
-            }
-            Thread.onSpinWait();
-            answer = ask.get();
-        }
-        return answer;
     }
 }
