@@ -114,30 +114,16 @@ public abstract class NegotiationContract {
     @BeforeEach
     void connect() {
         RetryPolicy retry = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 4);
-        tax = new TestConnector(
-                TAX, openDatabase(), clock, network, offers, reaction, transferReaction, transferData, retry);
-        bank = new TestConnector(
-                BANK,
-                openDatabase(),
-                clock,
-                network,
-                id -> Optional.empty(),
-                reaction,
-                transferReaction,
-                transferData,
-                retry);
-        shop = new TestConnector(
-                SHOP,
-                openDatabase(),
-                clock,
-                network,
-                id -> Optional.empty(),
-                reaction,
-                transferReaction,
-                transferData,
-                retry);
+        tax = connector(TAX, offers, retry);
+        bank = connector(BANK, id -> Optional.empty(), retry);
+        shop = connector(SHOP, id -> Optional.empty(), retry);
         network.identify(new Counterparty(BANK, "金融业", "企业法人", Set.of("consumer")));
         network.identify(new Counterparty(SHOP, "零售业", "企业法人", Set.of("consumer")));
+    }
+
+    private TestConnector connector(String participant, OfferDirectory offered, RetryPolicy retry) {
+        return new TestConnector(
+                participant, openDatabase(), clock, network, offered, reaction, transferReaction, transferData, retry);
     }
 
     @AfterEach

@@ -389,14 +389,7 @@ class ApiProductFlowTest {
     }
 
     private static String request(String agreement) {
-        HttpCall.Response requested = call(
-                bank,
-                "POST",
-                "/api/v1/contracts/transfers",
-                bankToken,
-                JSON.createObjectNode().put("agreementId", agreement).put("format", "HttpData-API"));
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-        return requested.json().path("id").asText();
+        return DataPlaneCalls.requestTransfer(bank, bankToken, agreement, "HttpData-API");
     }
 
     private static JsonNode transfer(String id) {

@@ -1,8 +1,11 @@
 package city.tds.server.dataplane;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import city.tds.server.node.TdsNode;
 import city.tds.server.testkit.HttpCall;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -13,6 +16,8 @@ import java.util.function.Supplier;
 
 /** The data-plane flow tests' calls to a node's API, and their waits for a state reached over the network. */
 final class DataPlaneCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DataPlaneCalls() {}
 
@@ -27,6 +32,26 @@ final class DataPlaneCalls {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body.toString()));
         return HttpCall.send(request);
+    }
+
+    /** The bank's people ask for a transfer in {@code format} under {@code agreementId}; the transfer's id. */
+    static String requestTransfer(TdsNode consumer, String token, String agreementId, String format) {
+        HttpCall.Response requested = call(
+                consumer,
+                "POST",
+                "/api/v1/contracts/transfers",
+                token,
+                JSON.createObjectNode().put("agreementId", agreementId).put("format", format));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        return requested.json().path("id").asText();
+    }
+
+    /** Transfer {@code id} on {@code node} once it is in {@code state}. */
+    static JsonNode awaitTransfer(TdsNode node, String token, String id, String state) {
+        return await(
+                () -> call(node, "GET", "/api/v1/contracts/transfers/" + id, token, null)
+                        .json(),
+                t -> t.path("state").asText().equals(state));
     }
 
     /**

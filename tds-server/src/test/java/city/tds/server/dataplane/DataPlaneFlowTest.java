@@ -1,7 +1,9 @@
 package city.tds.server.dataplane;
 
 import static city.tds.server.dataplane.DataPlaneCalls.await;
+import static city.tds.server.dataplane.DataPlaneCalls.awaitTransfer;
 import static city.tds.server.dataplane.DataPlaneCalls.call;
+import static city.tds.server.dataplane.DataPlaneCalls.requestTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import city.tds.crypto.SuiteId;
@@ -76,18 +78,8 @@ class DataPlaneFlowTest {
         socialToken = space.login("social-security-admin", DemoOnboarding.PASSWORD);
 
         agreementId = agree();
-        HttpCall.Response pull = call(
-                bank,
-                "POST",
-                "/api/v1/contracts/transfers",
-                bankToken,
-                JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PULL"));
-        assertThat(pull.status()).as(pull.body()).isEqualTo(201);
-        transferId = pull.json().path("id").asText();
-        await(
-                () -> call(bank, "GET", "/api/v1/contracts/transfers/" + transferId, bankToken, null)
-                        .json(),
-                t -> t.path("state").asText().equals("COMPLETED"));
+        transferId = requestTransfer(bank, bankToken, agreementId, "HttpData-PULL");
+        awaitTransfer(bank, bankToken, transferId, "COMPLETED");
         copy = await(() -> copyOf(transferId), c -> c.path("state").asText().equals("COMPLETE"));
     }
 
@@ -456,19 +448,9 @@ class DataPlaneFlowTest {
 
     @Test
     void aPushArrivesWholeAndTheBanksDataEndpointOpensOnlyToItsTransfer() {
-        HttpCall.Response requested = call(
-                bank,
-                "POST",
-                "/api/v1/contracts/transfers",
-                bankToken,
-                JSON.createObjectNode().put("agreementId", agreementId).put("format", "HttpData-PUSH"));
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-        String pushed = requested.json().path("id").asText();
+        String pushed = requestTransfer(bank, bankToken, agreementId, "HttpData-PUSH");
 
-        await(
-                () -> call(bank, "GET", "/api/v1/contracts/transfers/" + pushed, bankToken, null)
-                        .json(),
-                t -> t.path("state").asText().equals("COMPLETED"));
+        awaitTransfer(bank, bankToken, pushed, "COMPLETED");
         JsonNode received = copyOf(pushed);
         assertThat(received.path("state").asText()).isEqualTo("COMPLETE");
         assertThat(received.path("records").asLong()).isEqualTo(3_000);
