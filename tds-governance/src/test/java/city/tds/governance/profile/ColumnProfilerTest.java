@@ -48,7 +48,8 @@ class ColumnProfilerTest {
         assertThat(p.kind()).isEqualTo(ValueKind.TEXT);
         assertThat(p.topValues().get(0)).isEqualTo(new ColumnProfile.Counted("A", 10_000));
         assertThat(p.topValuesExact()).isTrue();
-        assertThat(p.distinct()).isBetween(2_650L, 2_750L); // "A" and the 2,700 B-values whose residue is not a multiple of 10
+        assertThat(p.distinct())
+                .isBetween(2_650L, 2_750L); // "A" and the 2,700 B-values whose residue is not a multiple of 10
         assertThat(p.patterns()).extracting(ColumnProfile.Pattern::shape).contains("A999", "A");
     }
 
