@@ -30,12 +30,13 @@ public final class Catalog {
             CatalogSettings settings,
             EvidenceRecorder evidenceRecorder,
             CatalogIndex index,
-            TextEmbedder embedder) {
+            TextEmbedder embedder,
+            ResourceGrader grader) {
         CatalogEvidence evidence = new CatalogEvidence(evidenceRecorder, clock);
         DraftChecks checks = new DraftChecks(store, settings);
         this.indexer = new CatalogIndexer(store, directory, index, embedder);
         this.zones = new Zones(store, unitOfWork, directory, ids, clock, evidence);
-        this.resources = new Resources(store, unitOfWork, directory, ids, clock, evidence);
+        this.resources = new Resources(store, unitOfWork, directory, ids, clock, evidence, grader);
         this.products = new Products(store, unitOfWork, directory, suite, ids, clock, settings, evidence, checks);
         this.listing = new Listing(store, unitOfWork, directory, ids, clock, settings, evidence, checks, indexer);
         this.queries = new CatalogQueries(zones, new CatalogSearch(index, embedder));

@@ -21,4 +21,20 @@ public enum DataGrade {
     public String label() {
         return label;
     }
+
+    /** {@code 一般数据3级} for general data with a level, else the grade's own label; {@code null} without a grade. */
+    public static String label(DataGrade grade, Integer level) {
+        if (grade == null) {
+            return null;
+        }
+        return grade == GENERAL && level != null ? grade.label + level + "级" : grade.label;
+    }
+
+    /** Whether {@code grade} at {@code level} is below {@code other} at {@code otherLevel} (no level counts as 1). */
+    public static boolean below(DataGrade grade, Integer level, DataGrade other, Integer otherLevel) {
+        if (grade != other) {
+            return grade.ordinal() > other.ordinal();
+        }
+        return grade == GENERAL && (level == null ? 1 : level) < (otherLevel == null ? 1 : otherLevel);
+    }
 }

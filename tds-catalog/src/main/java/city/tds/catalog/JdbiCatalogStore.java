@@ -115,7 +115,7 @@ public final class JdbiCatalogStore implements CatalogStore {
 
     private static final String RESOURCE_COLUMNS = "id, provider_id, version, title, description, fields, source_kind,"
             + " connector_id, source_id, department, update_frequency, record_count, size_bytes, coverage_from,"
-            + " coverage_to, classification, grade, created_at, updated_at";
+            + " coverage_to, classification, grade, grade_level, grade_proposal, created_at, updated_at";
 
     @Override
     public void insertResource(DataResource r) {
@@ -123,7 +123,7 @@ public final class JdbiCatalogStore implements CatalogStore {
                         h.createUpdate("INSERT INTO catalog_resource (" + RESOURCE_COLUMNS + ") VALUES (:id,"
                                 + " :provider, :version, :title, :description, :fields, :sourceKind, :connector,"
                                 + " :source, :department, :frequency, :records, :bytes, :from, :to, :classification,"
-                                + " :grade, :createdAt, :updatedAt)"),
+                                + " :grade, :gradeLevel, :gradeProposal, :createdAt, :updatedAt)"),
                         r)
                 .execute());
     }
@@ -136,7 +136,8 @@ public final class JdbiCatalogStore implements CatalogStore {
                                 + " connector_id = :connector, source_id = :source, department = :department,"
                                 + " update_frequency = :frequency, record_count = :records, size_bytes = :bytes,"
                                 + " coverage_from = :from, coverage_to = :to, classification = :classification,"
-                                + " grade = :grade, updated_at = :updatedAt"
+                                + " grade = :grade, grade_level = :gradeLevel, grade_proposal = :gradeProposal,"
+                                + " updated_at = :updatedAt"
                                 + " WHERE id = :id AND provider_id = :provider AND created_at = :createdAt"),
                         r)
                 .execute());
@@ -160,6 +161,8 @@ public final class JdbiCatalogStore implements CatalogStore {
                 .bind("to", r.coverageTo() == null ? null : Date.valueOf(r.coverageTo()))
                 .bind("classification", r.classification())
                 .bind("grade", r.grade() == null ? null : r.grade().name())
+                .bind("gradeLevel", r.gradeLevel())
+                .bind("gradeProposal", r.gradeProposal() == null ? null : json(r.gradeProposal()))
                 .bind("createdAt", Timestamps.toDb(r.createdAt()))
                 .bind("updatedAt", Timestamps.toDb(r.updatedAt()));
     }
@@ -210,6 +213,10 @@ public final class JdbiCatalogStore implements CatalogStore {
                             date(rs, "coverage_to"),
                             rs.getString("classification"),
                             rs.getString("grade") == null ? null : DataGrade.valueOf(rs.getString("grade")),
+                            (Integer) rs.getObject("grade_level", Integer.class),
+                            rs.getString("grade_proposal") == null
+                                    ? null
+                                    : read(rs.getString("grade_proposal"), ResourceGrader.GradeSuggestion.class),
                             Timestamps.read(rs, "created_at"),
                             Timestamps.read(rs, "updated_at")))
                     .list();

@@ -327,6 +327,16 @@ public final class Listing {
                 failures.add("resource " + r.title() + " has no grade (数据分级)");
             } else if (r.grade() == DataGrade.CORE) {
                 failures.add("resource " + r.title() + " is core data (核心数据), which is never listed");
+            } else if (r.gradeProposal() != null
+                    && DataGrade.below(
+                            r.grade(),
+                            r.gradeLevel(),
+                            r.gradeProposal().grade(),
+                            r.gradeProposal().level())) {
+                failures.add("resource " + r.title() + " is graded " + r.gradeLabel() + ", below governance's proposal "
+                        + DataGrade.label(
+                                r.gradeProposal().grade(), r.gradeProposal().level()) + " ("
+                        + String.join("; ", r.gradeProposal().basis()) + "); raise the grade or correct the fields");
             }
         }
         ParticipantInfo provider = directory.participant(v.providerId()).orElse(null);

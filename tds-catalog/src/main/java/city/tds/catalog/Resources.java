@@ -28,6 +28,7 @@ public final class Resources {
     private final IdGenerator ids;
     private final Clock clock;
     private final CatalogEvidence evidence;
+    private final ResourceGrader grader;
 
     Resources(
             CatalogStore store,
@@ -35,8 +36,10 @@ public final class Resources {
             ParticipantDirectory directory,
             IdGenerator ids,
             Clock clock,
-            CatalogEvidence evidence) {
+            CatalogEvidence evidence,
+            ResourceGrader grader) {
         this.store = store;
+        this.grader = grader;
         this.unitOfWork = unitOfWork;
         this.directory = directory;
         this.providers = new ProviderLookup(directory);
@@ -57,7 +60,7 @@ public final class Resources {
                                 + existing.id());
             });
             Instant now = Timestamps.truncate(clock.instant());
-            DataResource resource = build(ids.newId(), provider.id(), 1, d, now, now);
+            DataResource resource = build(ids.newId(), provider.id(), 1, d, grader.suggest(d.fields()), now, now);
             store.insertResource(resource);
             record("resource.registered", resource, by);
             return Result.ok(resource);
@@ -84,6 +87,7 @@ public final class Resources {
                     current.providerId(),
                     current.version() + 1,
                     d,
+                    grader.suggest(d.fields()),
                     current.createdAt(),
                     Timestamps.truncate(clock.instant()));
             store.updateResource(resource);
@@ -163,11 +167,35 @@ public final class Resources {
                 d.coverageFrom(),
                 d.coverageTo(),
                 Checks.optionalText(d.classification(), "classification", 200),
-                d.grade());
+                d.grade(),
+                checkLevel(d.grade(), d.gradeLevel()));
+    }
+
+    private static Integer checkLevel(DataGrade grade, Integer level) {
+        if (level == null) {
+            return null;
+        }
+        if (grade != DataGrade.GENERAL) {
+            throw Checks.invalid(
+                    "invalid-grade-level",
+                    "gradeLevel " + level + " is only for grade GENERAL (一般数据), not "
+                            + (grade == null ? "no grade" : grade));
+        }
+        if (level < 1 || level > 4) {
+            throw Checks.invalid("invalid-grade-level", "gradeLevel is 1 to 4 (一般数据1级–4级), not " + level);
+        }
+        return level;
     }
 
     private static DataResource build(
-            String id, String providerId, int version, ResourceDescription d, Instant created, Instant updated) {
+            String id,
+            String providerId,
+            int version,
+            ResourceDescription d,
+            ResourceGrader.GradeSuggestion proposal,
+            Instant created,
+            Instant updated) {
+        boolean proposed = d.grade() == null && proposal != null;
         return new DataResource(
                 id,
                 providerId,
@@ -184,8 +212,14 @@ public final class Resources {
                 d.sizeBytes(),
                 d.coverageFrom(),
                 d.coverageTo(),
-                d.classification(),
-                d.grade(),
+                d.classification() == null
+                                && proposal != null
+                                && !proposal.classification().isEmpty()
+                        ? proposal.classification()
+                        : d.classification(),
+                proposed ? proposal.grade() : d.grade(),
+                proposed ? proposal.level() : d.gradeLevel(),
+                proposal,
                 created,
                 updated);
     }
@@ -200,7 +234,8 @@ public final class Resources {
                 .put("connectorId", r.connectorId())
                 .put("sourceId", r.sourceId())
                 .put("classification", r.classification())
-                .put("grade", r.grade() == null ? null : r.grade().name());
+                .put("grade", r.grade() == null ? null : r.grade().name())
+                .put("gradeLabel", r.gradeLabel());
         evidence.record(type, by, List.of("resource:" + r.id()), Set.of(r.providerId()), payload);
     }
 }

@@ -133,7 +133,102 @@ public abstract class CatalogContract extends DatabaseContract {
                 CatalogSettings.defaults("SH-TDS"),
                 evidence.recorder(),
                 onIndex,
-                embedder);
+                embedder,
+                CatalogContract::idNumbersAreSensitive);
+    }
+
+    /** A grader for tests: a field described as an ID number (身份证号) makes the resource 一般数据4级; else no proposal. */
+    static ResourceGrader.GradeSuggestion idNumbersAreSensitive(List<ResourceField> fields) {
+        boolean ids = fields.stream().anyMatch(f -> f.description().contains("身份证"));
+        return ids
+                ? new ResourceGrader.GradeSuggestion(
+                        DataGrade.GENERAL, 4, "敏感个人信息", List.of("sensitive-personal-identity: 身份证号"))
+                : null;
+    }
+
+    @Test
+    void governanceGradesAResourceItsProviderLeftUngradedAndReviewRefusesAGradeBelowItsProposal() {
+        ResourceDescription withIds = new ResourceDescription(
+                "企业法定代表人信息",
+                "法定代表人登记信息",
+                List.of(
+                        new ResourceField("credit_code", "string", "统一社会信用代码"),
+                        new ResourceField("legal_person_id", "string", "法定代表人身份证号")),
+                SourceKind.AUTHORIZED_OPERATION,
+                "conn-tax",
+                "legal_persons",
+                "市市场监管局",
+                UpdateFrequency.MONTHLY,
+                3_000L,
+                null,
+                null,
+                null,
+                null,
+                null);
+        DataResource r = catalog.resources().register(withIds, taxStaff).orElseThrow();
+        assertThat(r.grade()).isEqualTo(DataGrade.GENERAL);
+        assertThat(r.gradeLevel()).isEqualTo(4);
+        assertThat(r.gradeLabel()).isEqualTo("一般数据4级");
+        assertThat(r.classification()).isEqualTo("敏感个人信息");
+        assertThat(store.resource(r.id()).orElseThrow().gradeProposal().basis())
+                .containsExactly("sensitive-personal-identity: 身份证号");
+
+        DataResource lowered = classified(r, DataGrade.GENERAL);
+        assertThat(lowered.gradeLevel()).isNull();
+        assertThat(lowered.gradeProposal().level()).isEqualTo(4);
+        String id = catalog.products()
+                .create(taxProduct(List.of(r.id()), List.of(finance.id())), taxStaff)
+                .orElseThrow()
+                .product()
+                .id();
+        attachAssessments(id);
+        catalog.listing().submit(id, taxStaff).orElseThrow();
+        Result<ProductVersion> refused = catalog.listing().review(id, ReviewDecision.APPROVE, null, reviewer);
+        assertRefused(refused, ProblemKind.CONFLICT, "compliance-check-failed", "below governance's proposal 一般数据4级");
+
+        ResourceDescription levelForImportant = new ResourceDescription(
+                withIds.title(),
+                withIds.description(),
+                withIds.fields(),
+                withIds.sourceKind(),
+                "conn-tax",
+                "legal_persons",
+                withIds.department(),
+                withIds.updateFrequency(),
+                3_000L,
+                null,
+                null,
+                null,
+                "敏感个人信息",
+                DataGrade.IMPORTANT,
+                4);
+        assertRefused(
+                catalog.resources().update(r.id(), levelForImportant, taxStaff),
+                ProblemKind.INVALID_INPUT,
+                "invalid-grade-level",
+                "only for grade GENERAL");
+        ResourceDescription levelFive = new ResourceDescription(
+                withIds.title(),
+                withIds.description(),
+                withIds.fields(),
+                withIds.sourceKind(),
+                "conn-tax",
+                "legal_persons",
+                withIds.department(),
+                withIds.updateFrequency(),
+                3_000L,
+                null,
+                null,
+                null,
+                "敏感个人信息",
+                DataGrade.GENERAL,
+                5);
+        assertRefused(
+                catalog.resources().update(r.id(), levelFive, taxStaff),
+                ProblemKind.INVALID_INPUT,
+                "invalid-grade-level",
+                "1 to 4");
+        assertThat(store.resource(r.id()).orElseThrow().version()).isEqualTo(lowered.version());
     }
 
     static Principal staff(String subject, Role role) {

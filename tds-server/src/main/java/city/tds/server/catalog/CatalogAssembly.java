@@ -63,7 +63,9 @@ public final class CatalogAssembly implements AutoCloseable {
                 settings,
                 evidence.recorder(),
                 index,
-                embedder);
+                embedder,
+                new city.tds.server.governance.GovernanceResourceGrader(
+                        config.governance().gradingRules()));
         catalog.indexer().ensureCurrent();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tds-" + config.node().name() + "-notices");

@@ -65,7 +65,8 @@ final class CatalogRequests {
             LocalDate coverageFrom,
             LocalDate coverageTo,
             String classification,
-            DataGrade grade) {
+            DataGrade grade,
+            Integer gradeLevel) {
         ResourceDescription toDescription() {
             return new ResourceDescription(
                     title,
@@ -85,7 +86,8 @@ final class CatalogRequests {
                     coverageFrom,
                     coverageTo,
                     classification,
-                    grade);
+                    grade,
+                    gradeLevel);
         }
     }
 

@@ -70,8 +70,21 @@ final class CatalogViews {
         m.put("coverageTo", r.coverageTo() == null ? null : r.coverageTo().toString());
         m.put("classification", r.classification());
         m.put("grade", r.grade() == null ? null : r.grade().name());
+        m.put("gradeLevel", r.gradeLevel());
+        m.put("gradeLabel", r.gradeLabel());
+        m.put("gradeProposal", r.gradeProposal() == null ? null : gradeProposal(r.gradeProposal()));
         m.put("createdAt", r.createdAt());
         m.put("updatedAt", r.updatedAt());
+        return m;
+    }
+
+    private static Map<String, Object> gradeProposal(city.tds.catalog.ResourceGrader.GradeSuggestion p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("grade", p.grade().name());
+        m.put("gradeLevel", p.level());
+        m.put("gradeLabel", city.tds.catalog.DataGrade.label(p.grade(), p.level()));
+        m.put("classification", p.classification());
+        m.put("basis", p.basis());
         return m;
     }
 

@@ -55,6 +55,10 @@ public enum ConfigKey {
             "dataplane.monitor-interval",
             "30s",
             "How often a connector's policy monitor deletes copies whose agreement ended or whose time ran out."),
+    GOVERNANCE_GRADING_RULES(
+            "governance.grading-rules",
+            "",
+            "A YAML rule set for grading after GB/T 43697-2024 (see docs/governance.md); empty: the one TDS ships."),
     KEYS_FILE("keys.file", "<node.data-dir>/keys/node-signing.key", "The node's sealed signing key."),
     KEYS_PASSPHRASE("keys.passphrase", "", "Passphrase sealing the node key (at least 8 characters). Secret.", true),
     KEYS_PASSPHRASE_FILE("keys.passphrase-file", "", "File whose first line is the key passphrase.");

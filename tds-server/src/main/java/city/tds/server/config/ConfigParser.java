@@ -86,7 +86,28 @@ public final class ConfigParser {
                 connector(),
                 new TdsConfig.DataPlaneConfig(duration(ConfigKey.DATAPLANE_MONITOR_INTERVAL)
                         .filter(d -> positive(ConfigKey.DATAPLANE_MONITOR_INTERVAL, d))
-                        .orElse(Duration.ofSeconds(30))));
+                        .orElse(Duration.ofSeconds(30))),
+                governance());
+    }
+
+    private TdsConfig.GovernanceConfig governance() {
+        Optional<Path> file = path(ConfigKey.GOVERNANCE_GRADING_RULES);
+        if (file.isEmpty()) {
+            return new TdsConfig.GovernanceConfig(city.tds.governance.grade.GradingRules.standard());
+        }
+        String yaml;
+        try {
+            yaml = java.nio.file.Files.readString(file.get());
+        } catch (java.io.IOException e) {
+            throw invalid(ConfigKey.GOVERNANCE_GRADING_RULES, "a readable YAML file; " + file.get() + ": " + e);
+        }
+        var rules = city.tds.governance.grade.GradingRules.parse(yaml);
+        if (!rules.isOk()) {
+            throw invalid(
+                    ConfigKey.GOVERNANCE_GRADING_RULES,
+                    "a valid rule set; " + rules.problem().detail());
+        }
+        return new TdsConfig.GovernanceConfig(rules.value());
     }
 
     private TdsConfig.ConnectorConfig connector() {

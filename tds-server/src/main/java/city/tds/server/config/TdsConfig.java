@@ -22,6 +22,7 @@ import java.util.Set;
  * @param catalog how a space node's catalog runs its listing workflow
  * @param connector which space a connector node belongs to, and as whom
  * @param dataPlane how a connector node's data plane watches its copies
+ * @param governance which grading rules the governance services apply
  */
 public record TdsConfig(
         NodeSettings node,
@@ -32,7 +33,8 @@ public record TdsConfig(
         IdentityConfig identity,
         CatalogConfig catalog,
         ConnectorConfig connector,
-        DataPlaneConfig dataPlane) {
+        DataPlaneConfig dataPlane,
+        GovernanceConfig governance) {
 
     public record NodeSettings(String name, Set<NodeRole> roles, Path dataDir, SuiteId cryptoSuite, URI publicUrl) {
         public NodeSettings {
@@ -58,6 +60,9 @@ public record TdsConfig(
     /** Data plane settings of a connector node: how often the policy monitor looks for copies to delete. */
     public record DataPlaneConfig(Duration monitorInterval) {}
 
+    /** @param gradingRules the operator's GB/T 43697 rule set (YAML), or empty for the one TDS ships */
+    public record GovernanceConfig(city.tds.governance.grade.GradingRules gradingRules) {}
+
     /** The passphrase is held as characters and left out of {@code toString}. */
     public record KeySettings(Path file, char[] passphrase) {
         @Override
@@ -77,7 +82,8 @@ public record TdsConfig(
                 identity,
                 catalog,
                 connector,
-                dataPlane);
+                dataPlane,
+                governance);
     }
 
     /** The same configuration with another public URL. */
@@ -91,11 +97,12 @@ public record TdsConfig(
                 identity,
                 catalog,
                 connector,
-                dataPlane);
+                dataPlane,
+                governance);
     }
 
     /** The same configuration on another database. */
     public TdsConfig withDatabase(DatabaseSettings other) {
-        return new TdsConfig(node, http, other, keys, evidence, identity, catalog, connector, dataPlane);
+        return new TdsConfig(node, http, other, keys, evidence, identity, catalog, connector, dataPlane, governance);
     }
 }
