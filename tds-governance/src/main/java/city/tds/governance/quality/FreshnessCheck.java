@@ -83,7 +83,7 @@ final class FreshnessCheck implements RuleCheck {
         Duration age = Duration.between(newestInstant, now);
         String message = rule.describe() + ": newest value " + newestInstant.atZone(clock.getZone()).toLocalDateTime()
                 + " (row " + newestRow + ") is " + describe(age) + ", " + (fresh ? "within " : "older than ")
-                + rule.maxAge() + (notDates > 0 ? "; " + notDates + " values are not dates" : "");
+                + rule.maxAgeText() + (notDates > 0 ? "; " + notDates + " values are not dates" : "");
         return outcome(fresh ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED, message);
     }
 

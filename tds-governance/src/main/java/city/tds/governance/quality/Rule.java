@@ -199,7 +199,18 @@ public sealed interface Rule {
 
         @Override
         public String describe() {
-            return kind() + " " + column + " " + maxAge;
+            return kind() + " " + column + " " + maxAgeText();
+        }
+
+        /** The maximum age in ISO-8601, whole days as {@code P40D} rather than {@code PT960H}. */
+        public String maxAgeText() {
+            if (maxAge instanceof java.time.Duration duration
+                    && !duration.isZero()
+                    && duration.getNano() == 0
+                    && duration.getSeconds() % 86_400 == 0) {
+                return "P" + duration.toDays() + "D";
+            }
+            return maxAge.toString();
         }
     }
 
