@@ -45,8 +45,8 @@ public final class BoundRules {
                 String column = rule.columns().get(c);
                 Integer index = indexes.get(column);
                 if (index == null) {
-                    errors.add(path + ": column \"" + column + "\" is not in the header (columns: " + shown(header)
-                            + ")");
+                    errors.add(
+                            path + ": column \"" + column + "\" is not in the header (columns: " + shown(header) + ")");
                 } else if (repeated.containsKey(column)) {
                     errors.add(path + ": column \"" + column + "\" appears more than once in the header");
                 } else {

@@ -30,7 +30,8 @@ final class DateTimeParser {
         if (rules.isFixedOffset()) {
             fixedSinceLocalSecond = Long.MIN_VALUE;
             fixedOffsetSeconds = rules.getOffset(java.time.Instant.EPOCH).getTotalSeconds();
-        } else if (rules.getTransitionRules().isEmpty() && !rules.getTransitions().isEmpty()) {
+        } else if (rules.getTransitionRules().isEmpty()
+                && !rules.getTransitions().isEmpty()) {
             List<ZoneOffsetTransition> transitions = rules.getTransitions();
             ZoneOffsetTransition last = transitions.get(transitions.size() - 1);
             LocalDateTime after = last.getDateTimeAfter().isAfter(last.getDateTimeBefore())

@@ -6,6 +6,7 @@ package city.tds.governance.quality;
  *
  * <p>Memory: 12 bytes a slot (an 8-byte fingerprint and a 4-byte row number). The table doubles when it is three
  * quarters full, so it holds 16 to 32 bytes per distinct value; 10 million distinct values fit in 2²⁴ slots, 192 MiB.
+ * While it doubles, the old and the new table both live, so the peak is 1.5 times the final size (288 MiB then).
  * Row numbers above {@link Integer#MAX_VALUE} are remembered as unknown.
  */
 final class FingerprintSet {

@@ -81,7 +81,8 @@ final class FreshnessCheck implements RuleCheck {
         Instant newestInstant = Instant.ofEpochMilli(newest);
         boolean fresh = !newestInstant.isBefore(cutoff);
         Duration age = Duration.between(newestInstant, now);
-        String message = rule.describe() + ": newest value " + newestInstant.atZone(clock.getZone()).toLocalDateTime()
+        String message = rule.describe() + ": newest value "
+                + newestInstant.atZone(clock.getZone()).toLocalDateTime()
                 + " (row " + newestRow + ") is " + describe(age) + ", " + (fresh ? "within " : "older than ")
                 + rule.maxAgeText() + (notDates > 0 ? "; " + notDates + " values are not dates" : "");
         return outcome(fresh ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED, message);

@@ -48,7 +48,11 @@ public record QualityReport(String resource, List<RuleOutcome> outcomes) {
     public List<String> lines() {
         return outcomes.stream()
                 .map(outcome -> String.format(
-                        Locale.ROOT, "%-10s %6.2f %%  %s", outcome.status(), outcome.passRatio() * 100, outcome.message()))
+                        Locale.ROOT,
+                        "%-10s %6.2f %%  %s",
+                        outcome.status(),
+                        outcome.passRatio() * 100,
+                        outcome.message()))
                 .toList();
     }
 

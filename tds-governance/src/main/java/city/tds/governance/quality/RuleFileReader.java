@@ -86,17 +86,18 @@ final class RuleFileReader {
         int before = errors.size();
         RuleParameters parameters = new RuleParameters(path, kind, (Map<String, Object>) map, errors);
         parameters.rejectUnknown(PARAMETERS.get(kind));
-        Rule rule = switch (kind) {
-            case "not-null" -> notNull(parameters);
-            case "unique" -> unique(parameters);
-            case "in-set" -> inSet(parameters);
-            case "between" -> between(parameters);
-            case "matches" -> matches(parameters);
-            case "row-count-between" -> rowCount(parameters);
-            case "compound-unique" -> compoundUnique(parameters);
-            case "freshness" -> freshness(parameters);
-            default -> throw new IllegalStateException("rule without a reader: " + kind);
-        };
+        Rule rule =
+                switch (kind) {
+                    case "not-null" -> notNull(parameters);
+                    case "unique" -> unique(parameters);
+                    case "in-set" -> inSet(parameters);
+                    case "between" -> between(parameters);
+                    case "matches" -> matches(parameters);
+                    case "row-count-between" -> rowCount(parameters);
+                    case "compound-unique" -> compoundUnique(parameters);
+                    case "freshness" -> freshness(parameters);
+                    default -> throw new IllegalStateException("rule without a reader: " + kind);
+                };
         return errors.size() == before ? rule : null;
     }
 
@@ -143,8 +144,9 @@ final class RuleFileReader {
         boolean dates = (min != null && min.date() != null) || (max != null && max.date() != null);
         boolean numbers = (min != null && min.date() == null) || (max != null && max.date() == null);
         if (dates && numbers) {
-            parameters.error("max", "must be a " + (min.date() != null ? "date" : "number") + " like min, got \""
-                    + max.text() + "\"");
+            parameters.error(
+                    "max",
+                    "must be a " + (min.date() != null ? "date" : "number") + " like min, got \"" + max.text() + "\"");
             return null;
         }
         if (min != null && max != null && min.compareTo(max) > 0) {
@@ -256,7 +258,9 @@ final class RuleFileReader {
         }
         Set<String> columns = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
-            if (!(list.get(i) instanceof YamlTree.Scalar scalar) || scalar.isNull() || scalar.text().isBlank()) {
+            if (!(list.get(i) instanceof YamlTree.Scalar scalar)
+                    || scalar.isNull()
+                    || scalar.text().isBlank()) {
                 parameters.error("columns[" + i + "]", "must name a column");
             } else if (!columns.add(scalar.text())) {
                 parameters.error("columns[" + i + "]", "\"" + scalar.text() + "\" is listed twice");

@@ -42,7 +42,8 @@ final class UniqueCheck extends CountingCheck {
         }
         if (pairs < RuleOutcome.MAX_SAMPLES) {
             pairs++;
-            firstPairs.append(pairs == 1 ? "; first duplicates: rows " : ", rows ")
+            firstPairs
+                    .append(pairs == 1 ? "; first duplicates: rows " : ", rows ")
                     .append(firstRowText())
                     .append(" and ")
                     .append(rowNumber);

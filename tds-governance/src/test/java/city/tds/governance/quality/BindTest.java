@@ -44,19 +44,16 @@ class BindTest {
 
     @Test
     void refusesRulesOfTheWrongTypeForADeclaredColumn() {
-        assertThat(detail(
-                        "rules: [{ rule: between, column: 更新时间, min: 0 }]", Map.of("更新时间", ColumnType.DATE)))
+        assertThat(detail("rules: [{ rule: between, column: 更新时间, min: 0 }]", Map.of("更新时间", ColumnType.DATE)))
                 .isEqualTo("rules[0] (between 更新时间 [0, ]): column \"更新时间\" is declared DATE, "
                         + "between with numeric bounds needs a NUMBER column");
         assertThat(detail("rules: [{ rule: between, column: 增值税额, max: 10 }]", Map.of("增值税额", ColumnType.TEXT)))
                 .contains("is declared TEXT, between with numeric bounds needs a NUMBER column");
         assertThat(detail(
-                        "rules: [{ rule: between, column: 增值税额, min: 2024-01-01 }]",
-                        Map.of("增值税额", ColumnType.NUMBER)))
+                        "rules: [{ rule: between, column: 增值税额, min: 2024-01-01 }]", Map.of("增值税额", ColumnType.NUMBER)))
                 .contains("is declared NUMBER, between with date bounds needs a DATE column");
         assertThat(detail(
-                        "rules: [{ rule: freshness, column: 增值税额, max-age: P1D }]",
-                        Map.of("增值税额", ColumnType.NUMBER)))
+                        "rules: [{ rule: freshness, column: 增值税额, max-age: P1D }]", Map.of("增值税额", ColumnType.NUMBER)))
                 .isEqualTo("rules[0] (freshness 增值税额 P1D): column \"增值税额\" is declared NUMBER, "
                         + "freshness needs a DATE column");
     }
@@ -83,8 +80,7 @@ class BindTest {
     }
 
     private static String detail(String yaml, Map<String, ColumnType> types) {
-        Result<BoundRules> result =
-                QualityRules.parse(yaml).orElseThrow().bind(HEADER, types, QualityRun.CLOCK);
+        Result<BoundRules> result = QualityRules.parse(yaml).orElseThrow().bind(HEADER, types, QualityRun.CLOCK);
         assertThat(result.isOk()).isFalse();
         assertThat(result.problem().code()).isEqualTo("quality-rules-do-not-fit");
         return result.problem().detail();

@@ -55,8 +55,7 @@ class QualityRulesParseTest {
 
         assertThat(((Rule.Between) rule).range())
                 .isEqualTo(new Rule.DateRange(
-                        LocalDateTime.parse("2024-01-01T00:00"),
-                        LocalDateTime.parse("2024-12-31T23:59:59.999999999")));
+                        LocalDateTime.parse("2024-01-01T00:00"), LocalDateTime.parse("2024-12-31T23:59:59.999999999")));
     }
 
     @Test
@@ -77,8 +76,7 @@ class QualityRulesParseTest {
                           - { rule: not-null, column: b }
                           - { rule: not-null, column: c }
                           - { rule: between, column: d, min: abc, max: 5 }
-                        """))
-                .isEqualTo("rules[3].min: must be a number or a date, got \"abc\"");
+                        """)).isEqualTo("rules[3].min: must be a number or a date, got \"abc\"");
     }
 
     @Test
@@ -112,7 +110,8 @@ class QualityRulesParseTest {
                 .isEqualTo("rules[0]: min 10 is greater than max 5");
         assertThat(detail("rules: [{ rule: between, column: a, min: 1, max: 2024-01-01 }]"))
                 .isEqualTo("rules[0].max: must be a number like min, got \"2024-01-01\"");
-        assertThat(detail("rules: [{ rule: between, column: a }]")).isEqualTo("rules[0]: between needs min, max or both");
+        assertThat(detail("rules: [{ rule: between, column: a }]"))
+                .isEqualTo("rules[0]: between needs min, max or both");
         assertThat(detail("rules: [{ rule: row-count-between, min: -1 }]"))
                 .isEqualTo("rules[0].min: must be a whole number of 0 or more, got \"-1\"");
         assertThat(detail("rules: [{ rule: compound-unique, columns: [a] }]"))

@@ -15,7 +15,10 @@ final class QualityRun {
     private QualityRun() {}
 
     static BoundRules bind(String yaml, List<String> header) {
-        return QualityRules.parse(yaml).orElseThrow().bind(header, Map.of(), CLOCK).orElseThrow();
+        return QualityRules.parse(yaml)
+                .orElseThrow()
+                .bind(header, Map.of(), CLOCK)
+                .orElseThrow();
     }
 
     static List<RuleOutcome> run(String yaml, List<String> header, List<String[]> rows) {

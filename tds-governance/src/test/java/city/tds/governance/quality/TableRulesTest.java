@@ -58,9 +58,11 @@ class TableRulesTest {
     void freshnessReadsOffsetsAndTheClocksZone() {
         String rule = "rules: [{ rule: freshness, column: t, max-age: PT1H }]";
         // 03:30 UTC is 11:30 in Shanghai, 30 minutes before the clock's 12:00
-        assertThat(runOne(rule, HEADER, column("2025-03-01T03:30:00Z")).status()).isEqualTo(Status.PASSED);
+        assertThat(runOne(rule, HEADER, column("2025-03-01T03:30:00Z")).status())
+                .isEqualTo(Status.PASSED);
         assertThat(runOne(rule, HEADER, column("2025-03-01 11:30")).status()).isEqualTo(Status.PASSED);
-        assertThat(runOne(rule, HEADER, column("2025-03-01T11:30:00+09:00")).status()).isEqualTo(Status.FAILED);
+        assertThat(runOne(rule, HEADER, column("2025-03-01T11:30:00+09:00")).status())
+                .isEqualTo(Status.FAILED);
     }
 
     @Test
@@ -86,7 +88,8 @@ class TableRulesTest {
                 .bind(HEADER, Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneId.of("UTC")))
                 .orElseThrow();
 
-        RuleOutcome outcome = QualityRun.run(rules.checks(), column("2025-03-01")).get(0);
+        RuleOutcome outcome =
+                QualityRun.run(rules.checks(), column("2025-03-01")).get(0);
 
         assertThat(outcome.status()).isEqualTo(Status.FAILED);
         assertThat(outcome.message()).contains("newest value 2025-03-01T00:00 (row 1)");
@@ -94,8 +97,8 @@ class TableRulesTest {
 
     @Test
     void freshnessOfAValueInTheFutureSaysSo() {
-        RuleOutcome outcome = runOne(
-                "rules: [{ rule: freshness, column: t, max-age: P1D }]", HEADER, column("2026-01-01"));
+        RuleOutcome outcome =
+                runOne("rules: [{ rule: freshness, column: t, max-age: P1D }]", HEADER, column("2026-01-01"));
 
         assertThat(outcome.status()).isEqualTo(Status.PASSED);
         assertThat(outcome.message()).contains("is in the future");

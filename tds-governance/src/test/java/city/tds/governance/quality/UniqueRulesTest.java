@@ -23,7 +23,8 @@ class UniqueRulesTest {
                         new FailedRow(4, new String[] {"a"}, "duplicate of row 1"),
                         new FailedRow(7, new String[] {"a"}, "duplicate of row 1"));
         assertThat(outcome.message())
-                .isEqualTo("unique v: 2 of 5 values failed (60.00 % pass); first duplicates: rows 1 and 4, rows 1 and 7");
+                .isEqualTo(
+                        "unique v: 2 of 5 values failed (60.00 % pass); first duplicates: rows 1 and 4, rows 1 and 7");
     }
 
     @Test

@@ -59,7 +59,8 @@ class ValueRulesTest {
 
         assertThat(outcome.failed()).isEqualTo(10);
         assertThat(outcome.samples()).extracting(FailedRow::rowNumber).containsExactly(2L, 4L, 6L, 8L, 10L);
-        assertThat(outcome.samples()).extracting(sample -> sample.row()[0])
+        assertThat(outcome.samples())
+                .extracting(sample -> sample.row()[0])
                 .containsExactly("bad2", "bad4", "bad6", "bad8", "bad10");
         assertThat(outcome.samples()).extracting(FailedRow::reason).containsOnly("not in the set");
     }
@@ -101,8 +102,8 @@ class ValueRulesTest {
 
     @Test
     void betweenOnAColumnWithoutNumbersIsTheWrongType() {
-        RuleOutcome outcome = runOne(
-                "rules: [{ rule: between, column: v, min: 0, max: 10 }]", HEADER, column("abc", null, "N/A"));
+        RuleOutcome outcome =
+                runOne("rules: [{ rule: between, column: v, min: 0, max: 10 }]", HEADER, column("abc", null, "N/A"));
 
         assertThat(outcome.status()).isEqualTo(Status.WRONG_TYPE);
         assertThat(outcome.failed()).isEqualTo(2);
@@ -113,8 +114,7 @@ class ValueRulesTest {
 
     @Test
     void betweenOnlyMissingValuesPassesAndIsNotTheWrongType() {
-        RuleOutcome outcome =
-                runOne("rules: [{ rule: between, column: v, min: 0 }]", HEADER, column(null, null));
+        RuleOutcome outcome = runOne("rules: [{ rule: between, column: v, min: 0 }]", HEADER, column(null, null));
 
         assertThat(outcome.status()).isEqualTo(Status.PASSED);
         assertThat(outcome.evaluated()).isZero();
@@ -149,8 +149,7 @@ class ValueRulesTest {
     void matchesNeedsTheWholeValueToMatch() {
         RuleOutcome outcome = runOne(
                 "rules: [{ rule: matches, column: v, pattern: \"1[3-9][0-9]{9}\" }]",
-                HEADER,
-                column("13912345678", "139123456789", "x13912345678", null, "12912345678"));
+                HEADER, column("13912345678", "139123456789", "x13912345678", null, "12912345678"));
 
         assertThat(outcome.evaluated()).isEqualTo(4);
         assertThat(outcome.samples()).extracting(FailedRow::rowNumber).containsExactly(2L, 3L, 5L);
