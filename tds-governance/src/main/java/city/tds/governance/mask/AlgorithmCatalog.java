@@ -4,6 +4,7 @@ import city.tds.crypto.SuiteId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -137,7 +138,7 @@ final class AlgorithmCatalog {
         if (length > full) {
             r.error(
                     "length",
-                    "must be at most " + full + " for " + encoding.name().toLowerCase(java.util.Locale.ROOT) + ", got "
+                    "must be at most " + full + " for " + encoding.name().toLowerCase(Locale.ROOT) + ", got "
                             + RuleReader.quoted(String.valueOf(length)));
         }
         return key == null
@@ -193,7 +194,6 @@ final class AlgorithmCatalog {
     }
 
     private static char maskChar(RuleReader r) {
-        char maskChar = r.character("maskChar", '*');
-        return maskChar;
+        return r.character("maskChar", '*');
     }
 }
