@@ -15,6 +15,7 @@ import java.util.Arrays;
  *   <li>{@code proofs} (JMH: inclusion-proof generation and verification, both suites)
  *   <li>{@code tokens} (JMH: access-token verification, both suites, one thread)
  *   <li>{@code policy} (JMH: policy decisions per second on one thread for a typical product policy)
+ *   <li>{@code masking} (JMH: masked values per second on one thread, per masking algorithm)
  *   <li>{@code transfer [--size-mb 1024] [--warm-up-mb 512] [--suite INTL|GM]} (a pull between two connectors)
  *   <li>{@code negotiation [--negotiations 2000] [--in-flight 64] [--warm-up 300]} (finalized DSP negotiations per
  *       second between two connectors on loopback, with latency)
@@ -32,7 +33,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: tds-bench append|verify|proofs|tokens|policy|negotiation|transfer|catalog-relevance|catalog-scale [options]");
+                    "usage: tds-bench append|verify|proofs|tokens|policy|masking|negotiation|transfer|catalog-relevance|catalog-scale [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -42,6 +43,7 @@ public final class BenchMain {
             case "proofs" -> org.openjdk.jmh.Main.main(jmh(ProofBenchmarks.class, rest));
             case "tokens" -> org.openjdk.jmh.Main.main(jmh(TokenBenchmarks.class, rest));
             case "policy" -> org.openjdk.jmh.Main.main(jmh(PolicyBenchmarks.class, rest));
+            case "masking" -> org.openjdk.jmh.Main.main(jmh(MaskingBenchmarks.class, rest));
             case "negotiation" -> NegotiationBenchmark.main(rest);
             case "transfer" -> TransferBenchmark.main(rest);
             case "catalog-relevance" -> CatalogRelevanceBenchmark.main(rest);

@@ -1,0 +1,62 @@
+package city.tds.governance.mask;
+
+import java.util.Arrays;
+
+/**
+ * Algorithm {@code keep}: shows the first {@code first} and the last {@code last} code points and replaces every code
+ * point between them with the mask character, e.g. {@code 13812345678} with 3 and 4 → {@code 138****5678}, and
+ * {@code 张三丰} with 1 and 0 → {@code 张**}.
+ *
+ * <p>A value of at most {@code first + last} code points is masked entirely: keeping its ends would show all of it.
+ */
+public final class KeepFirstLast implements MaskingAlgorithm {
+
+    private final int first;
+    private final int last;
+    private final char maskChar;
+
+    public KeepFirstLast(int first, int last, char maskChar) {
+        if (first < 0 || last < 0) {
+            throw new IllegalArgumentException("first and last must not be negative");
+        }
+        CodePoints.requireMaskChar(maskChar);
+        this.first = first;
+        this.last = last;
+        this.maskChar = maskChar;
+    }
+
+    @Override
+    public String mask(String value) {
+        if (value == null) {
+            return null;
+        }
+        int n = value.length();
+        if (n == 0) {
+            return value;
+        }
+        char[] out = new char[n];
+        value.getChars(0, n, out, 0);
+        for (int i = 0; i < n; i++) {
+            if (Character.isSurrogate(out[i])) {
+                return maskCodePoints(value);
+            }
+        }
+        if (n <= first + last) {
+            Arrays.fill(out, maskChar);
+        } else {
+            Arrays.fill(out, first, n - last, maskChar);
+        }
+        return new String(out);
+    }
+
+    private String maskCodePoints(String value) {
+        int[] points = CodePoints.of(value);
+        int n = points.length;
+        if (n <= first + last) {
+            Arrays.fill(points, maskChar);
+        } else {
+            Arrays.fill(points, first, n - last, maskChar);
+        }
+        return new String(points, 0, n);
+    }
+}
