@@ -11,10 +11,12 @@ import java.util.List;
  *       counties), counted up to 2;
  *   <li>numbered parts: a digit or Chinese numeral directly before 号, 栋, 幢, 座, 室, 楼, 层, 弄, 组 or 单元, counted up
  *       to 2;
- *   <li>a street or settlement marker: 路, 街, 巷, 道, 胡同, 村, 镇, 乡, 小区, 社区, counted up to 1.
+ *   <li>street or settlement markers: 路, 街, 巷, 道, 胡同, 村, 镇, 乡, 小区, 社区, counted up to 2 when the value
+ *       also has a numbered part (镇 … 村 … 5组 is a rural address), otherwise up to 1.
  * </ul>
  *
- * A value is an address when these add up to at least 3 and it has an administrative name or a numbered part; or when
+ * A value is an address when these add up to at least 3 and it has an administrative name or a numbered part; when a
+ * street marker is directly followed by a house number (人民路18号, 长乐路120弄); or when
  * it consists of two or more administrative names ending in 省, 市, 区, 县, 旗 or 州 (a coarse address such as
  * 浙江省杭州市西湖区).
  */
@@ -28,10 +30,11 @@ public final class AddressDetector implements Detector {
     private static final String REGION_ENDINGS = "省市区县旗州";
 
     private static final class Dictionary {
-        static final WordSet NAMES;
-        static final CharTable FIRST_CHARS;
+        static final List<String> NAME_LIST = load();
+        static final WordSet NAMES = new WordSet(NAME_LIST);
+        static final CharTable FIRST_CHARS = firstChars(NAME_LIST);
 
-        static {
+        private static List<String> load() {
             List<String> names = new ArrayList<>();
             for (String line : DetectResources.lines("admin-divisions.txt")) {
                 String[] parts = line.split("\\s+");
@@ -45,13 +48,21 @@ public final class AddressDetector implements Detector {
                     }
                 }
             }
-            NAMES = new WordSet(names);
+            return List.copyOf(names);
+        }
+
+        private static CharTable firstChars(List<String> names) {
             StringBuilder first = new StringBuilder();
             for (String name : names) {
                 first.append(name.charAt(0));
             }
-            FIRST_CHARS = new CharTable(first);
+            return new CharTable(first);
         }
+    }
+
+    /** Every administrative name in the dictionary, full and short forms. */
+    static List<String> administrativeNames() {
+        return Dictionary.NAME_LIST;
     }
 
     @Override
@@ -72,8 +83,13 @@ public final class AddressDetector implements Detector {
         int numbered = 0;
         int street = 0;
         boolean previousNumber = false;
+        boolean streetNumber = false;
+        boolean previousStreet = false;
         for (int i = start; i < end; i++) {
             char c = value.charAt(i);
+            if (!streetNumber && i > start && STREET.indexOf(c) >= 0) {
+                streetNumber = houseNumberAt(value, i + 1, end);
+            }
             boolean number = (c >= '0' && c <= '9') || NUMERALS.indexOf(c) >= 0;
             if (previousNumber
                     && (NUMBERED.indexOf(c) >= 0 || (c == '单' && i + 1 < end && value.charAt(i + 1) == '元'))) {
@@ -81,13 +97,22 @@ public final class AddressDetector implements Detector {
             } else if (STREET.indexOf(c) >= 0
                     || (c == '胡' && i + 1 < end && value.charAt(i + 1) == '同')
                     || ((c == '小' || c == '社') && i + 1 < end && value.charAt(i + 1) == '区')) {
-                street++;
+                if (!previousStreet) {
+                    street++;
+                }
+                previousStreet = true;
+                previousNumber = false;
+                continue;
             }
+            previousStreet = false;
             previousNumber = number;
         }
-        int parts = Math.min(numbered, 2) + Math.min(street, 1);
+        int parts = Math.min(numbered, 2) + Math.min(street, numbered > 0 ? 2 : 1);
         if (parts >= 3) {
             return CERTAINTY_STRONG;
+        }
+        if (streetNumber) {
+            return CERTAINTY;
         }
         int admin = 0;
         boolean onlyAdmin = true;
@@ -110,6 +135,14 @@ public final class AddressDetector implements Detector {
             return CERTAINTY;
         }
         return 0;
+    }
+
+    private static boolean houseNumberAt(String value, int from, int end) {
+        int i = from;
+        while (i < end && value.charAt(i) >= '0' && value.charAt(i) <= '9') {
+            i++;
+        }
+        return i > from && i < end && (value.charAt(i) == '号' || value.charAt(i) == '弄');
     }
 
     private static int longestName(String value, int at, int end) {

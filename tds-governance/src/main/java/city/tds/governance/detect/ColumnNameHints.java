@@ -13,8 +13,8 @@ import java.util.Set;
  * names in any case style ({@code id_card}, {@code mobilePhone}, {@code EMAIL_ADDRESS}) and common pinyin
  * abbreviations ({@code sfzh}, {@code sjh}, {@code xm}, {@code dz}).
  *
- * <p>English names are split into words at separators and case changes; one to three adjacent words, joined, are
- * looked up. The bare word {@code name} counts only as the whole column name (so {@code company_name} is not a
+ * <p>English names are split into words at separators and case changes; from left to right the longest run of up to
+ * three adjacent words that is a known key wins (so {@code idCardNo} is an ID number, not a card number). The bare word {@code name} counts only as the whole column name (so {@code company_name} is not a
  * personal name), and {@code address} after {@code email}, {@code mail}, {@code ip}, {@code mac} or {@code url} is not a
  * postal address.
  */
@@ -93,27 +93,36 @@ public final class ColumnNameHints {
             kinds.remove(ADDRESS);
         }
         List<String> words = words(columnName);
-        for (int i = 0; i < words.size(); i++) {
-            StringBuilder joined = new StringBuilder();
-            for (int j = i; j < Math.min(words.size(), i + 3); j++) {
-                joined.append(words.get(j));
-                String key = joined.toString();
-                if (j == i && key.equals("name") && words.size() > 1) {
-                    continue;
-                }
-                if (j == i
-                        && (key.equals("address") || key.equals("addr"))
-                        && i > 0
-                        && NOT_POSTAL_BEFORE_ADDRESS.contains(words.get(i - 1))) {
-                    continue;
-                }
-                Set<SensitiveKind> found = ENGLISH.get(key);
+        int i = 0;
+        while (i < words.size()) {
+            int next = i + 1;
+            for (int j = Math.min(words.size(), i + 3); j > i; j--) {
+                Set<SensitiveKind> found = lookUp(words, i, j);
                 if (found != null) {
                     kinds.addAll(found);
+                    next = j;
+                    break;
                 }
             }
+            i = next;
         }
         return Collections.unmodifiableSet(kinds);
+    }
+
+    /** The kinds for the words {@code [from, to)} joined, or null. */
+    private static Set<SensitiveKind> lookUp(List<String> words, int from, int to) {
+        String key = String.join("", words.subList(from, to));
+        if (to - from == 1) {
+            if (key.equals("name") && words.size() > 1) {
+                return null;
+            }
+            if ((key.equals("address") || key.equals("addr"))
+                    && from > 0
+                    && NOT_POSTAL_BEFORE_ADDRESS.contains(words.get(from - 1))) {
+                return null;
+            }
+        }
+        return ENGLISH.get(key);
     }
 
     /** Lower-case ASCII words of {@code name}, split at non-alphanumerics and at case changes. */

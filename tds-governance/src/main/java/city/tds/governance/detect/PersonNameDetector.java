@@ -7,7 +7,7 @@ import java.util.List;
  * Chinese personal names: a surname from the shipped dictionary ({@code surnames.txt}: single surnames in three
  * frequency tiers, and compound surnames) followed by one or two characters from the given-name list
  * ({@code given-name-chars.txt}), two to four CJK characters in all, and not a word from the stop list
- * ({@code name-stop-words.txt}).
+ * ({@code name-stop-words.txt}) nor an administrative name from the address dictionary (吕梁, 邵阳, 吉林).
  *
  * <p>A tier-3 single surname (rare, or a character that mostly forms ordinary words, such as 安 or 海) counts only in a
  * three-character name. Certainty depends on the surname's tier; dictionary evidence is never near-certain, so a name
@@ -23,7 +23,7 @@ public final class PersonNameDetector implements Detector {
         static final byte[] SURNAME_TIER = new byte[65536];
         static final WordSet COMPOUND;
         static final CharTable GIVEN = new CharTable(DetectResources.chars("given-name-chars.txt"));
-        static final WordSet STOP = new WordSet(words("name-stop-words.txt"));
+        static final WordSet STOP = stopWords();
 
         static {
             List<String> compound = new ArrayList<>();
@@ -84,6 +84,16 @@ public final class PersonNameDetector implements Detector {
             }
         }
         return true;
+    }
+
+    private static WordSet stopWords() {
+        List<String> stop = words("name-stop-words.txt");
+        for (String name : AddressDetector.administrativeNames()) {
+            if (name.length() <= 4) {
+                stop.add(name);
+            }
+        }
+        return new WordSet(stop);
     }
 
     static List<String> words(String resource) {

@@ -5,8 +5,9 @@ package city.tds.governance.detect;
  *
  * <p>The first two digits must be a province-level code (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82, and 83
  * for the residence permits of Taiwan residents). For 71, 81, 82 and 83 the remaining four digits must be 0000. For
- * the others the prefecture part (digits 3–4) must be 01–70 or 90 (province-administered counties) and the county
- * part (digits 5–6) must not be 00: an ID number is issued by a county-level office.
+ * the others the prefecture part (digits 3–4) must be 01–70 or 90 (province-administered counties). The county part
+ * (digits 5–6) is not restricted: prefecture-level cities without counties (东莞 441900, 中山 442000, 嘉峪关 620200)
+ * issue numbers ending in 00.
  */
 final class RegionCodes {
 
@@ -38,7 +39,7 @@ final class RegionCodes {
         if (province == 71 || province >= 81) {
             return prefecture == 0 && county == 0;
         }
-        return ((prefecture >= 1 && prefecture <= 70) || prefecture == 90) && county >= 1;
+        return county >= 0 && ((prefecture >= 1 && prefecture <= 70) || prefecture == 90);
     }
 
     static int twoDigits(char[] c, int from) {
