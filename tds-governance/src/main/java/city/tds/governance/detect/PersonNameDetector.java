@@ -9,7 +9,8 @@ import java.util.List;
  * ({@code given-name-chars.txt}), two to four CJK characters in all, and not a word from the stop list
  * ({@code name-stop-words.txt}) nor an administrative name from the address dictionary (吕梁, 邵阳, 吉林).
  *
- * <p>A tier-3 single surname (rare, or a character that mostly forms ordinary words, such as 安 or 海) counts only in a
+ * <p>A two-character value whose second character mostly makes a noun after a surname (家, 子, 朝, 国, 城 …: 蔡家,
+ * 栗子, 夏朝, 魏国, 彭城) is not a name. A tier-3 single surname (rare, or a character that mostly forms ordinary words, such as 安 or 海) counts only in a
  * three-character name. Certainty depends on the surname's tier; dictionary evidence is never near-certain, so a name
  * column is reported with less confidence than a column of validated numbers. Names with a middle dot (transcribed
  * minority or foreign names) are not recognised.
@@ -18,6 +19,9 @@ public final class PersonNameDetector implements Detector {
 
     private static final double[] CERTAINTY_BY_TIER = {0, 0.8, 0.7, 0.6};
     private static final double CERTAINTY_COMPOUND = 0.75;
+
+    /** Characters that after a surname make a two-character noun (the X family, X dynasty, X town), not a name. */
+    private static final String NOT_SOLE_GIVEN = "家子氏朝国城州树村庄屯门府寨乡镇";
 
     private static final class Dictionary {
         static final byte[] SURNAME_TIER = new byte[65536];
@@ -72,6 +76,9 @@ public final class PersonNameDetector implements Detector {
         }
         int tier = Dictionary.SURNAME_TIER[value.charAt(start)];
         if (tier == 0 || (tier == 3 && length != 3) || !given(value, start + 1, end)) {
+            return 0;
+        }
+        if (length == 2 && NOT_SOLE_GIVEN.indexOf(value.charAt(start + 1)) >= 0) {
             return 0;
         }
         return CERTAINTY_BY_TIER[tier];

@@ -20,7 +20,7 @@ public final class ResidentIdDetector implements Detector {
 
     private final int latestDate;
 
-    /** Birth dates may not lie after today's date in {@code clock}. */
+    /** Birth dates may not lie after today's date in {@code clock}, read once when this detector is made. */
     public ResidentIdDetector(Clock clock) {
         this(LocalDate.now(clock));
     }

@@ -11,23 +11,46 @@ final class ContactSamples {
         162, 165, 166, 167, 170, 171, 173, 175, 176, 177, 178, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190,
         191, 193, 195, 196, 197, 198, 199
     };
-    private static final int[] UNALLOCATED = {100, 101, 104, 106, 110, 112, 118, 120, 123, 125, 128, 140, 141, 144, 154,
-        160, 161, 163, 164, 168, 169, 172, 194};
+    private static final int[] UNALLOCATED = {
+        100, 101, 104, 106, 110, 112, 118, 120, 123, 125, 128, 140, 141, 144, 154, 160, 161, 163, 164, 168, 169, 172,
+        194
+    };
     private static final String[] AREA_CODES = {
         "010", "020", "021", "022", "023", "024", "025", "027", "028", "029", "0311", "0312", "0351", "0371", "0411",
         "0431", "0451", "0471", "0512", "0510", "0513", "0531", "0532", "0551", "0571", "0574", "0577", "0579", "0591",
         "0592", "0595", "0731", "0755", "0756", "0757", "0760", "0769", "0771", "0791", "0816", "0851", "0871", "0898",
         "0931", "0951", "0971", "0991", "0898", "0335", "0417", "0635", "0710", "0728", "0746", "0768", "0839", "0917"
     };
-    private static final String[] UNREAL_AREA_CODES = {"026", "0340", "0360", "0380", "0400", "0420", "0440", "0480",
-        "0490", "0520", "0540", "0560", "0600", "0610", "0640", "0650", "0670", "0680", "0720", "0740", "0780", "0800",
-        "0810", "0820", "0840", "0860", "0880", "0890", "0920", "0940", "0960", "0980", "0000", "0999999"};
-    private static final String[] PINYIN = {"zhang", "wang", "li", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu",
-        "xu", "sun", "ma", "zhu", "hu", "guo", "lin", "he", "gao", "luo", "wei", "fang", "na", "min", "jing", "jun",
-        "yong", "jie", "tao", "ming", "chao", "xia", "ping", "gang", "hua", "lan", "hong", "jian", "hui", "peng", "fei"};
-    private static final String[] DOMAINS = {"qq.com", "163.com", "126.com", "sina.com", "sohu.com", "gmail.com",
-        "outlook.com", "foxmail.com", "aliyun.com", "139.com", "yeah.net", "hz.gov.cn", "mail.zju.edu.cn",
-        "tds-city.cn", "example.com.cn", "data.city.gov.cn", "hotmail.com", "corp.example.org"};
+    private static final String[] UNREAL_AREA_CODES = {
+        "026", "0340", "0360", "0380", "0400", "0420", "0440", "0480", "0490", "0520", "0540", "0560", "0600", "0610",
+        "0640", "0650", "0670", "0680", "0720", "0740", "0780", "0800", "0810", "0820", "0840", "0860", "0880", "0890",
+        "0920", "0940", "0960", "0980", "0000", "0999999"
+    };
+    private static final String[] PINYIN = {
+        "zhang", "wang", "li", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "ma", "zhu", "hu",
+        "guo", "lin", "he", "gao", "luo", "wei", "fang", "na", "min", "jing", "jun", "yong", "jie", "tao", "ming",
+        "chao", "xia", "ping", "gang", "hua", "lan", "hong", "jian", "hui", "peng", "fei"
+    };
+    private static final String[] DOMAINS = {
+        "qq.com",
+        "163.com",
+        "126.com",
+        "sina.com",
+        "sohu.com",
+        "gmail.com",
+        "outlook.com",
+        "foxmail.com",
+        "aliyun.com",
+        "139.com",
+        "yeah.net",
+        "hz.gov.cn",
+        "mail.zju.edu.cn",
+        "tds-city.cn",
+        "example.com.cn",
+        "data.city.gov.cn",
+        "hotmail.com",
+        "corp.example.org"
+    };
 
     private final Random random;
     private final IdentifierSamples numbers;
@@ -70,7 +93,8 @@ final class ContactSamples {
     }
 
     private String formatLandline(String area, String subscriber) {
-        String split = subscriber.substring(0, subscriber.length() - 4) + " " + subscriber.substring(subscriber.length() - 4);
+        String split =
+                subscriber.substring(0, subscriber.length() - 4) + " " + subscriber.substring(subscriber.length() - 4);
         return switch (random.nextInt(12)) {
             case 0 -> "(" + area + ")" + subscriber;
             case 1 -> "(" + area + ") " + split;
@@ -86,24 +110,28 @@ final class ContactSamples {
 
     String landlineNearMiss() {
         return switch (random.nextInt(3)) {
-            case 0 -> formatLandline(
-                    UNREAL_AREA_CODES[random.nextInt(UNREAL_AREA_CODES.length)], '2' + numbers.digits(7));
-            case 1 -> formatLandline(
-                    AREA_CODES[random.nextInt(AREA_CODES.length)], (random.nextBoolean() ? "0" : "1") + numbers.digits(7));
-            default -> AREA_CODES[random.nextInt(AREA_CODES.length)] + "-" + (char) ('2' + random.nextInt(8))
-                    + numbers.digits(random.nextBoolean() ? 4 : 8);
+            case 0 ->
+                formatLandline(UNREAL_AREA_CODES[random.nextInt(UNREAL_AREA_CODES.length)], '2' + numbers.digits(7));
+            case 1 ->
+                formatLandline(
+                        AREA_CODES[random.nextInt(AREA_CODES.length)],
+                        (random.nextBoolean() ? "0" : "1") + numbers.digits(7));
+            default ->
+                AREA_CODES[random.nextInt(AREA_CODES.length)] + "-" + (char) ('2' + random.nextInt(8))
+                        + numbers.digits(random.nextBoolean() ? 4 : 8);
         };
     }
 
     String email() {
-        String local = switch (random.nextInt(6)) {
-            case 0 -> pinyin() + "." + pinyin();
-            case 1 -> pinyin() + pinyin() + numbers.digits(2 + random.nextInt(3));
-            case 2 -> (char) ('1' + random.nextInt(9)) + numbers.digits(5 + random.nextInt(5));
-            case 3 -> pinyin() + "_" + pinyin();
-            case 4 -> pinyin() + "-" + pinyin() + "+tag";
-            default -> pinyin() + pinyin();
-        };
+        String local =
+                switch (random.nextInt(6)) {
+                    case 0 -> pinyin() + "." + pinyin();
+                    case 1 -> pinyin() + pinyin() + numbers.digits(2 + random.nextInt(3));
+                    case 2 -> (char) ('1' + random.nextInt(9)) + numbers.digits(5 + random.nextInt(5));
+                    case 3 -> pinyin() + "_" + pinyin();
+                    case 4 -> pinyin() + "-" + pinyin() + "+tag";
+                    default -> pinyin() + pinyin();
+                };
         String domain = DOMAINS[random.nextInt(DOMAINS.length)];
         String email = local + "@" + domain;
         return random.nextInt(10) == 0 ? email.toUpperCase(Locale.ROOT) : email;
@@ -135,10 +163,12 @@ final class ContactSamples {
             case 4 -> ipv6Full();
             case 5 -> "2001:db8:" + hexGroup() + "::" + hexGroup();
             case 6 -> "fe80::" + hexGroup() + ":" + hexGroup() + ":" + hexGroup() + ":" + hexGroup();
-            case 7 -> "::ffff:" + (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
-                    + random.nextInt(256);
-            default -> (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
-                    + random.nextInt(256);
+            case 7 ->
+                "::ffff:" + (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                        + random.nextInt(256);
+            default ->
+                (1 + random.nextInt(223)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                        + random.nextInt(256);
         };
     }
 
@@ -156,8 +186,15 @@ final class ContactSamples {
             case 7 -> ipv6Full() + ":" + hexGroup();
             case 8 -> "2001:db8::" + hexGroup() + "g";
             case 9 -> String.format("%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60));
-            default -> String.format("%02X:%02X:%02X:%02X:%02X:%02X", random.nextInt(256), random.nextInt(256),
-                    random.nextInt(256), random.nextInt(256), random.nextInt(256), random.nextInt(256));
+            default ->
+                String.format(
+                        "%02X:%02X:%02X:%02X:%02X:%02X",
+                        random.nextInt(256),
+                        random.nextInt(256),
+                        random.nextInt(256),
+                        random.nextInt(256),
+                        random.nextInt(256),
+                        random.nextInt(256));
         };
     }
 

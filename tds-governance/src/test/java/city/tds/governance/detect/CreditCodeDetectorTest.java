@@ -35,8 +35,10 @@ class CreditCodeDetectorTest {
 
     @Test
     void acceptsEveryDefinedDepartmentAndKindPair() {
-        String[] pairs = {"11", "12", "13", "19", "21", "29", "31", "35", "51", "52", "53", "59", "61", "72", "81", "91",
-            "92", "93", "A1", "N1", "N3", "Y1"};
+        String[] pairs = {
+            "11", "12", "13", "19", "21", "29", "31", "35", "51", "52", "53", "59", "61", "72", "81", "91", "92", "93",
+            "A1", "N1", "N3", "Y1"
+        };
         for (String pair : pairs) {
             char[] code = (pair + "350100M000100Y4X").toCharArray();
             code[17] = CreditCodeDetector.checkCharacter(code);

@@ -46,17 +46,23 @@ class DetectorCorpusTest {
                 note(falseNegatives.get(entry.label()), entry.value() + " (" + label(detected) + ")");
             }
         }
-        StringBuilder table = new StringBuilder(String.format(
-                "%n%-14s %6s %5s %5s %9s %7s%n", "kind", "tp", "fp", "fn", "precision", "recall"));
+        StringBuilder table = new StringBuilder(
+                String.format("%n%-14s %6s %5s %5s %9s %7s%n", "kind", "tp", "fp", "fn", "precision", "recall"));
         for (SensitiveKind kind : SensitiveKind.values()) {
             long[] c = counts.get(kind);
-            table.append(String.format(
-                    "%-14s %6d %5d %5d %9.4f %7.4f%n", kind, c[0], c[1], c[2], precision(c), recall(c)));
+            table.append(
+                    String.format("%-14s %6d %5d %5d %9.4f %7.4f%n", kind, c[0], c[1], c[2], precision(c), recall(c)));
         }
         for (SensitiveKind kind : SensitiveKind.values()) {
             if (!falsePositives.get(kind).isEmpty() || !falseNegatives.get(kind).isEmpty()) {
-                table.append(kind).append(" fp e.g. ").append(falsePositives.get(kind)).append('\n');
-                table.append(kind).append(" fn e.g. ").append(falseNegatives.get(kind)).append('\n');
+                table.append(kind)
+                        .append(" fp e.g. ")
+                        .append(falsePositives.get(kind))
+                        .append('\n');
+                table.append(kind)
+                        .append(" fn e.g. ")
+                        .append(falseNegatives.get(kind))
+                        .append('\n');
             }
         }
         System.out.println(table);

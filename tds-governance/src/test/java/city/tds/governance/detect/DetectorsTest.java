@@ -34,7 +34,8 @@ class DetectorsTest {
 
     @Test
     void ordinaryValuesAreNothing() {
-        for (String value : new String[] {"", "  ", "12,345.67", "2024-03-05", "已完成", "SKU-8832-XL", "v1.2.3", "20240305"}) {
+        for (String value :
+                new String[] {"", "  ", "12,345.67", "2024-03-05", "已完成", "SKU-8832-XL", "v1.2.3", "20240305"}) {
             assertThat(detectors.detect(value)).as(value).isEmpty();
         }
         assertThat(detectors.detect(null)).isEmpty();

@@ -16,6 +16,7 @@ final class IdentifierSamples {
         "441900", "442000", "450103", "460106", "500103", "500112", "510104", "510107", "520102", "530102", "540102",
         "610113", "620102", "630102", "640104", "650102", "469005", "371721", "350583", "330782", "421281", "522601"
     };
+
     private static final String[] BAD_REGIONS = {
         "000000", "100101", "160101", "190101", "240101", "270101", "380101", "400101", "470101", "490101", "550101",
         "600101", "660101", "700101", "720101", "800101", "840101", "900101", "990101", "110001", "330080", "440088",
@@ -27,8 +28,8 @@ final class IdentifierSamples {
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final String[] CREDIT_PREFIXES = {
-        "91", "91", "91", "91", "91", "91", "92", "92", "93", "11", "12", "12", "13", "19", "31", "32", "51", "52", "52",
-        "53", "59", "71", "81", "A1", "N2", "Y1", "21", "41", "61"
+        "91", "91", "91", "91", "91", "91", "92", "92", "93", "11", "12", "12", "13", "19", "31", "32", "51", "52",
+        "52", "53", "59", "71", "81", "A1", "N2", "Y1", "21", "41", "61"
     };
     private static final String[] BAD_CREDIT_PREFIXES = {"94", "99", "B1", "Y2", "Y9", "04", "15", "28", "96", "A2"};
     private static final String[] CARD_PREFIXES = {
@@ -72,8 +73,10 @@ final class IdentifierSamples {
                 } while (wrong == check);
                 yield body + wrong;
             }
-            case 1 -> withIdCheck(county + pick(new String[] {"19990230", "20010229", "19881301", "19750431"}) + digits(3));
-            case 2 -> withIdCheck(county + pick(new String[] {"19900000", "19851232", "18991231", "20310101"}) + digits(3));
+            case 1 ->
+                withIdCheck(county + pick(new String[] {"19990230", "20010229", "19881301", "19750431"}) + digits(3));
+            case 2 ->
+                withIdCheck(county + pick(new String[] {"19900000", "19851232", "18991231", "20310101"}) + digits(3));
             case 3 -> withIdCheck(pick(BAD_REGIONS) + birthDate(1930, 2024) + digits(3));
             case 4 -> pick(COUNTIES) + pick(new String[] {"990230", "881301", "750431", "000000"}) + digits(3);
             default -> randomDigitsNotValid(18);
@@ -157,9 +160,10 @@ final class IdentifierSamples {
     private String organisationCode() {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 8; i++) {
-            code.append(i == 0 && random.nextInt(4) == 0
-                    ? "MNPQ".charAt(random.nextInt(4))
-                    : i < 7 || random.nextInt(5) > 0 ? (char) ('0' + random.nextInt(10)) : 'X');
+            code.append(
+                    i == 0 && random.nextInt(4) == 0
+                            ? "MNPQ".charAt(random.nextInt(4))
+                            : i < 7 || random.nextInt(5) > 0 ? (char) ('0' + random.nextInt(10)) : 'X');
         }
         int[] weights = {3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
@@ -168,7 +172,8 @@ final class IdentifierSamples {
             sum += (Character.isDigit(c) ? c - '0' : c - 'A' + 10) * weights[i];
         }
         int check = 11 - sum % 11;
-        return code.append(check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check)).toString();
+        return code.append(check == 10 ? 'X' : check == 11 ? '0' : (char) ('0' + check))
+                .toString();
     }
 
     /** Whether {@code value} (separators ignored) looks like a valid card: 16–19 digits, Luhn, a card prefix. */
@@ -182,8 +187,13 @@ final class IdentifierSamples {
         }
         int two = Integer.parseInt(d.substring(0, 2));
         int four = Integer.parseInt(d.substring(0, 4));
-        return two == 62 || two == 81 || two == 60 || d.charAt(0) == '4' || (two >= 51 && two <= 55)
-                || (four >= 2221 && four <= 2720 && d.length() == 16) || (four >= 3528 && four <= 3589);
+        return two == 62
+                || two == 81
+                || two == 60
+                || d.charAt(0) == '4'
+                || (two >= 51 && two <= 55)
+                || (four >= 2221 && four <= 2720 && d.length() == 16)
+                || (four >= 3528 && four <= 3589);
     }
 
     static char creditCheck(String body) {
@@ -239,8 +249,8 @@ final class IdentifierSamples {
     }
 
     private String birthDate(int fromYear, int toYear) {
-        java.time.LocalDate date = java.time.LocalDate.of(fromYear, 1, 1)
-                .plusDays(random.nextInt((toYear - fromYear + 1) * 365));
+        java.time.LocalDate date =
+                java.time.LocalDate.of(fromYear, 1, 1).plusDays(random.nextInt((toYear - fromYear + 1) * 365));
         return String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 

@@ -27,7 +27,8 @@ class MobileAndLandlineDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12012345678", "15412345678", "16012345678", "19412345678", "1381234567", "+87 13812345678"})
+    @ValueSource(
+            strings = {"12012345678", "15412345678", "16012345678", "19412345678", "1381234567", "+87 13812345678"})
     void rejectsUnallocatedOrMalformedMobiles(String value) {
         assertThat(mobile.matches(value)).isFalse();
     }

@@ -53,16 +53,7 @@ class PlateNameAddressDetectorTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {
-                "北京银行股份有限公司",
-                "杭州市西湖区人民政府",
-                "南京路步行街很热闹",
-                "请于3号前完成付款",
-                "会议室在3楼东侧",
-                "江苏南京",
-                "北京地铁线路图",
-                "浙江大学"
-            })
+            strings = {"北京银行股份有限公司", "杭州市西湖区人民政府", "南京路步行街很热闹", "请于3号前完成付款", "会议室在3楼东侧", "江苏南京", "北京地铁线路图", "浙江大学"})
     void rejectsNonAddresses(String value) {
         assertThat(address.matches(value)).isFalse();
     }
