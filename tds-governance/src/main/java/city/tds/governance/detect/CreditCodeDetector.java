@@ -30,7 +30,7 @@ public final class CreditCodeDetector implements Detector {
         }
         KINDS_BY_DEPARTMENT['1'] = "1239"; // 机构编制: 机关, 事业单位, 编办直管群众团体, 其他
         KINDS_BY_DEPARTMENT['2'] = "19"; // 外交: 外国常驻新闻机构, 其他
-        KINDS_BY_DEPARTMENT['3'] = "1234569"; // 司法行政: 律所, 公证处, 基层法律服务所, 司法鉴定, 仲裁委, 其他
+        KINDS_BY_DEPARTMENT['3'] = "123459"; // 司法行政: 律所, 公证处, 基层法律服务所, 司法鉴定, 仲裁委, 其他
         KINDS_BY_DEPARTMENT['4'] = "19"; // 文化: 外国在华文化中心, 其他
         KINDS_BY_DEPARTMENT['5'] = "1239"; // 民政: 社会团体, 民办非企业单位, 基金会, 其他
         KINDS_BY_DEPARTMENT['6'] = "129"; // 旅游: 外国/港澳台旅游部门常驻机构, 其他
@@ -38,7 +38,7 @@ public final class CreditCodeDetector implements Detector {
         KINDS_BY_DEPARTMENT['8'] = "19"; // 工会: 基层工会, 其他
         KINDS_BY_DEPARTMENT['9'] = "123"; // 工商: 企业, 个体工商户, 农民专业合作社
         KINDS_BY_DEPARTMENT['A'] = "19"; // 中央军委改革和编制办公室: 军队事业单位, 其他
-        KINDS_BY_DEPARTMENT['N'] = "12349"; // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+        KINDS_BY_DEPARTMENT['N'] = "1239"; // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
         KINDS_BY_DEPARTMENT['Y'] = "1"; // 其他
     }
 

@@ -45,4 +45,13 @@ class CreditCodeDetectorTest {
             assertThat(CreditCodeDetector.isValid(code)).as(pair).isTrue();
         }
     }
+
+    @Test
+    void rejectsUndefinedPairsEvenWithACorrectCheckCharacter() {
+        for (String pair : new String[] {"36", "N4", "94", "Y2", "22", "B1", "01"}) {
+            char[] code = (pair + "350100M000100Y4X").toCharArray();
+            code[17] = CreditCodeDetector.checkCharacter(code);
+            assertThat(CreditCodeDetector.isValid(code)).as(pair).isFalse();
+        }
+    }
 }
