@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ServerCommand.class,
             DemoCommand.class,
             CatalogCommand.class,
+            GovernanceCommand.class,
             EvidenceCommand.class,
             BenchCommand.class
         })

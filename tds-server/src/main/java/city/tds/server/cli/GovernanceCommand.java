@@ -1,0 +1,346 @@
+package city.tds.server.cli;
+
+import city.tds.core.ProblemException;
+import city.tds.core.Result;
+import city.tds.crypto.SuiteId;
+import city.tds.governance.detect.Detectors;
+import city.tds.governance.grade.GradingRules;
+import city.tds.governance.mask.MaskingKeys;
+import city.tds.governance.mask.MaskingProfile;
+import city.tds.governance.mask.RowMasker;
+import city.tds.governance.quality.QualityRules;
+import city.tds.governance.scan.ScanReport;
+import city.tds.governance.scan.TableScan;
+import city.tds.governance.table.AtomicFile;
+import city.tds.governance.table.CsvOptions;
+import city.tds.governance.table.CsvTableReader;
+import city.tds.governance.table.CsvTableWriter;
+import city.tds.server.config.ConfigException;
+import city.tds.server.governance.ScanViews;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Governance for participants without a connector yet: scan a CSV file (profile, sensitive data, grades, quality) and
+ * mask one by a masking profile, on this machine, with nothing sent anywhere.
+ */
+@Command(
+        name = "governance",
+        synopsisHeading = "%n用法 / Usage: ",
+        header = "数据治理：扫描与脱敏 / Governance: scan and mask data files",
+        commandListHeading = "%n命令 / Commands:%n",
+        optionListHeading = "%n选项 / Options:%n",
+        subcommands = {GovernanceCommand.Scan.class, GovernanceCommand.Mask.class})
+final class GovernanceCommand implements Runnable {
+
+    @Mixin
+    HelpOptions helpOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** How to read the input file. */
+    static final class Input {
+        @Parameters(index = "0", paramLabel = "FILE.csv", description = "CSV 文件 / the CSV file")
+        Path file;
+
+        @Option(
+                names = "--encoding",
+                paramLabel = "CHARSET",
+                description = "文件编码；不填则自动识别 UTF-8 或 GBK / the file's encoding (default: detect UTF-8 or GBK)")
+        String encoding;
+
+        @Option(
+                names = "--delimiter",
+                paramLabel = "CHAR",
+                description = "分隔符；不填则从表头识别 / field separator (default: from the header: , TAB ; |)")
+        String delimiter;
+
+        CsvOptions options() {
+            CsvOptions options = CsvOptions.detect();
+            if (encoding != null) {
+                try {
+                    options = options.withEncoding(Charset.forName(encoding));
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    throw new ConfigException("未知编码 / unknown encoding '" + encoding + "' (e.g. UTF-8, GBK, GB18030)");
+                }
+            }
+            if (delimiter != null) {
+                String d = delimiter.equals("\\t") || delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter;
+                if (d.length() != 1 || d.equals("\"")) {
+                    throw new ConfigException("分隔符须为单个字符 / --delimiter is one character, not '" + delimiter + "'");
+                }
+                options = options.withDelimiter(d.charAt(0));
+            }
+            return options;
+        }
+
+        CsvTableReader open() throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("文件不存在 / no such file: " + file);
+            }
+            try {
+                return CsvTableReader.open(file, options());
+            } catch (ProblemException e) {
+                throw bad(e);
+            }
+        }
+    }
+
+    static ConfigException bad(ProblemException e) {
+        return new ConfigException(
+                "输入有误 / bad input (" + e.problem().code() + "): " + e.problem().detail());
+    }
+
+    static String read(Path file, String what) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("无法读取" + what + " / cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    static <T> T orBad(Result<T> result, Path file) {
+        if (!result.isOk()) {
+            String hint = result.problem().code().equals("unknown-masking-key")
+                    ? " (密钥用 --key-file FILE 或 --key NAME=FILE 给出 / give keys with --key-file FILE or --key NAME=FILE)"
+                    : "";
+            throw new ConfigException(file + ": " + result.problem().detail() + hint);
+        }
+        return result.value();
+    }
+
+    @Command(
+            name = "scan",
+            synopsisHeading = "%n用法 / Usage: ",
+            header = "扫描：画像、敏感数据识别、分类分级、质量 / Scan: profile, sensitive data, grades, quality",
+            description = {
+                "一次读取文件，给出每列画像、敏感数据发现、GB/T 43697-2024 定级建议与质量报告；报告中的敏感值已脱敏。",
+                "Reads the file once: each column's profile, sensitive findings, proposed grade after GB/T 43697-2024"
+                        + " and, with --rules, a quality report. Sensitive values in the report are masked."
+            },
+            optionListHeading = "%n选项 / Options:%n",
+            exitCodeListHeading = "%n退出码 / Exit codes:%n",
+            exitCodeList = {"0:扫描完成 / scanned", "2:输入有误 / bad input"})
+    static final class Scan implements Callable<Integer> {
+
+        @Mixin
+        HelpOptions helpOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Input input;
+
+        @Option(names = "--json", description = "输出 JSON / print the report as JSON")
+        boolean json;
+
+        @Option(names = "--rules", paramLabel = "RULES.yaml", description = "质量规则 / quality rules")
+        Path rules;
+
+        @Option(
+                names = "--grading",
+                paramLabel = "GRADING.yaml",
+                description = "分级规则；不填则用内置 GB/T 43697-2024 规则 / grading rules (default: the shipped set)")
+        Path grading;
+
+        @Option(
+                names = "--propose-profile",
+                paramLabel = "PROFILE.yaml",
+                description = "写出建议的脱敏配置 / write the proposed masking profile to this file")
+        Path proposeProfile;
+
+        @Option(
+                names = "--suite",
+                paramLabel = "GM|INTL",
+                defaultValue = "GM",
+                description = "建议脱敏配置使用的密码套件 / crypto suite of the proposed profile (default: ${DEFAULT-VALUE})")
+        String suite;
+
+        @Option(
+                names = "--threads",
+                paramLabel = "N",
+                description = "工作线程数；默认为处理器数 / worker threads (default: the processors)")
+        Integer threads;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            QualityRules quality = rules == null ? null : orBad(QualityRules.parse(read(rules, "质量规则")), rules);
+            GradingRules gradingRules = grading == null
+                    ? GradingRules.standard()
+                    : orBad(GradingRules.parse(read(grading, "分级规则")), grading);
+            SuiteId suiteId =
+                    SuiteId.parse(suite).orElseThrow(() -> new ConfigException("--suite is GM or INTL, not " + suite));
+            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (workers < 1 || workers > 64) {
+                throw new ConfigException("--threads is 1 to 64, not " + workers);
+            }
+            Clock clock = Clock.systemDefaultZone();
+            TableScan scan = new TableScan(Detectors.standard(clock), gradingRules, suiteId, workers, clock);
+            ScanReport report;
+            try (CsvTableReader reader = input.open()) {
+                ProgressBar bar = ProgressBar.onTerminal(err, "扫描 / scanning", reader.size(), clock);
+                Result<ScanReport> result;
+                try {
+                    result = scan.scan(input.file.getFileName().toString(), reader, quality, bar::update);
+                } finally {
+                    bar.finish();
+                }
+                report = orBad(result, rules == null ? input.file : rules);
+            } catch (ProblemException e) {
+                throw bad(e);
+            }
+            if (proposeProfile != null) {
+                Path target = proposeProfile;
+                AtomicFile.write(
+                        target,
+                        o -> o.write(
+                                report.proposedMasking().toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            if (json) {
+                out.println(new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(ScanViews.report(report)));
+            } else {
+                ScanReportText.print(report, out);
+            }
+            if (proposeProfile != null) {
+                out.println("建议的脱敏配置已写入 / proposed masking profile written to " + proposeProfile);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "mask",
+            synopsisHeading = "%n用法 / Usage: ",
+            header = "按脱敏配置脱敏 / Mask a file by a masking profile",
+            description = {
+                "逐行读取，按配置对各列脱敏后写出；失败时不留下半个输出文件。",
+                "Masks the file row by row as the profile says; on any failure no partial output file is left."
+            },
+            optionListHeading = "%n选项 / Options:%n",
+            exitCodeListHeading = "%n退出码 / Exit codes:%n",
+            exitCodeList = {"0:已写出 / written", "2:输入有误 / bad input"})
+    static final class Mask implements Callable<Integer> {
+
+        @Mixin
+        HelpOptions helpOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Input input;
+
+        @Option(
+                names = "--profile",
+                required = true,
+                paramLabel = "PROFILE.yaml",
+                description = "脱敏配置 / masking profile")
+        Path profile;
+
+        @Option(
+                names = {"-o", "--output"},
+                required = true,
+                paramLabel = "OUT.csv",
+                description = "输出文件（UTF-8）/ output file (UTF-8)")
+        Path output;
+
+        @Option(
+                names = "--key-file",
+                paramLabel = "FILE",
+                description = "密钥文件（十六进制，至少 16 字节），作为名为 default 的密钥 / key file (hex, at least 16 bytes),"
+                        + " the key named default")
+        Path keyFile;
+
+        @Option(names = "--key", paramLabel = "NAME=FILE", description = "其他命名密钥 / another named key, from a hex file")
+        Map<String, Path> keys = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            MaskingProfile masking = orBad(MaskingProfile.parse(read(profile, "脱敏配置")), profile);
+            if (Files.exists(output) && Files.isSameFile(output, input.file)) {
+                throw new ConfigException("输出不能覆盖输入 / the output must not be the input file: " + output);
+            }
+            Map<String, byte[]> named = new LinkedHashMap<>();
+            if (keyFile != null) {
+                named.put("default", key(keyFile));
+            }
+            keys.forEach((name, file) -> named.put(name, key(file)));
+            Clock clock = Clock.systemDefaultZone();
+            long[] rows = {0};
+            String[] masked = {""};
+            try (CsvTableReader reader = input.open()) {
+                RowMasker masker = orBad(masking.bind(reader.header(), MaskingKeys.of(named), clock), profile);
+                masked[0] = String.join(", ", masker.maskedColumns());
+                ProgressBar bar = ProgressBar.onTerminal(err, "脱敏 / masking", reader.size(), clock);
+                try {
+                    AtomicFile.write(output, o -> {
+                        try (CsvTableWriter writer = new CsvTableWriter(o, reader.delimiter(), reader.header())) {
+                            String[] row;
+                            while ((row = reader.next()) != null) {
+                                masker.maskInPlace(row);
+                                writer.write(row);
+                                if (++rows[0] % 4096 == 0) {
+                                    bar.update(reader.consumed());
+                                }
+                            }
+                        }
+                    });
+                } finally {
+                    bar.finish();
+                }
+            } catch (ProblemException e) {
+                throw bad(e);
+            }
+            out.println("已脱敏 / masked " + rows[0] + " 行 / rows, 列 / columns [" + masked[0] + "] → " + output);
+            out.flush();
+            return 0;
+        }
+
+        private static byte[] key(Path file) {
+            String text = read(file, "密钥").strip();
+            byte[] key;
+            try {
+                key = HexFormat.of().parseHex(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("密钥文件须为十六进制 / the key file " + file + " must hold hex digits");
+            }
+            if (key.length < MaskingKeys.MINIMUM_LENGTH) {
+                throw new ConfigException("密钥太短 / the key in " + file + " has " + key.length + " bytes; at least "
+                        + MaskingKeys.MINIMUM_LENGTH);
+            }
+            return key;
+        }
+    }
+}
