@@ -24,6 +24,8 @@ import java.util.Arrays;
  *   <li>{@code catalog-scale [--products 1000000] [--queries 2000] [--dir <path>] [--keep]
  *       [--reuse]} (catalog search at scale:
  *       indexing rate, query latency, heap, index size; embedding cost per text)
+ *   <li>{@code governance-scan [--rows 10000000] [--file F] [--threads N] [--unique] [--keep]} (the governance scan of
+ *       a ten-column CSV: rows per second, time, peak heap)
  * </ul>
  */
 public final class BenchMain {
@@ -33,7 +35,7 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println(
-                    "usage: tds-bench append|verify|proofs|tokens|policy|masking|negotiation|transfer|catalog-relevance|catalog-scale [options]");
+                    "usage: tds-bench append|verify|proofs|tokens|policy|masking|negotiation|transfer|catalog-relevance|catalog-scale|governance-scan [options]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -48,6 +50,7 @@ public final class BenchMain {
             case "transfer" -> TransferBenchmark.main(rest);
             case "catalog-relevance" -> CatalogRelevanceBenchmark.main(rest);
             case "catalog-scale" -> CatalogScaleBenchmark.main(rest);
+            case "governance-scan" -> city.tds.bench.governance.GovernanceScanBenchmark.main(rest);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

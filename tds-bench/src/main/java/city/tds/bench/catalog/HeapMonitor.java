@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * Samples used heap every 20 ms on a daemon thread and keeps the highest value since the last {@link #reset}; also
  * reports heap after a full collection, collector counts and time, and the process's resident memory.
  */
-final class HeapMonitor implements AutoCloseable {
+public final class HeapMonitor implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peak = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
 
-    HeapMonitor() {
+    public HeapMonitor() {
         sampler = new Thread(
                 () -> {
                     while (running) {
@@ -36,29 +36,29 @@ final class HeapMonitor implements AutoCloseable {
     }
 
     /** Starts a new phase: the peak is measured from now. */
-    void reset() {
+    public void reset() {
         peak.set(memory.getHeapMemoryUsage().getUsed());
     }
 
     /** Highest used heap sampled since {@link #reset}, in MiB (live data plus garbage not yet collected). */
-    double peakMiB() {
+    public double peakMiB() {
         peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
         return peak.get() / 1048576.0;
     }
 
     /** Used heap right after two full collections, in MiB: what stays reachable. */
-    double liveMiB() {
+    public double liveMiB() {
         System.gc();
         System.gc();
         return memory.getHeapMemoryUsage().getUsed() / 1048576.0;
     }
 
-    static double maxHeapMiB() {
+    public static double maxHeapMiB() {
         return Runtime.getRuntime().maxMemory() / 1048576.0;
     }
 
     /** Collections and total collection time so far, over all collectors. */
-    static long[] collections() {
+    public static long[] collections() {
         long count = 0;
         long millis = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -77,7 +77,7 @@ final class HeapMonitor implements AutoCloseable {
     }
 
     /** A line of /proc/self/status (VmRSS, VmHWM) in MiB, or NaN where there is none. */
-    static double procStatusMiB(String key) {
+    public static double procStatusMiB(String key) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(key + ":")) {

@@ -1,5 +1,6 @@
 package city.tds.bench.governance;
 
+import city.tds.governance.mask.CheckCharacters;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,25 +17,25 @@ final class FirmRegisterTable {
 
     static final String HEADER = "统一社会信用代码,企业名称,法定代表人,身份证号,手机号,邮箱,注册地址,行业,注册资本万元,成立日期";
 
-    private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] CODE_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String ID_CHECK = "10X98765432";
     private static final String[] REGIONS = {
         "110105", "110108", "310104", "310115", "440305", "440106", "330106", "320102", "510107", "420106", "350102",
         "370202"
     };
     private static final String[] DISTRICTS = {
-        "北京市朝阳区", "北京市海淀区", "上海市徐汇区", "上海市浦东新区", "深圳市南山区", "广州市天河区", "杭州市西湖区", "南京市玄武区",
-        "成都市武侯区", "武汉市武昌区", "厦门市思明区", "青岛市市南区"
+        "北京市朝阳区", "北京市海淀区", "上海市徐汇区", "上海市浦东新区", "深圳市南山区", "广州市天河区", "杭州市西湖区", "南京市玄武区", "成都市武侯区", "武汉市武昌区", "厦门市思明区",
+        "青岛市市南区"
     };
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"
+    };
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国文斌宇浩然";
     private static final String[] ROADS = {"建国路", "中山路", "人民路", "解放大道", "科技园路", "长江路", "滨海大道", "学院路"};
     private static final String[] TRADES = {"软件和信息技术服务业", "批发业", "零售业", "餐饮业", "道路运输业", "专业技术服务业", "建筑装饰业", "农副食品加工业"};
     private static final String[] WORDS = {"华信", "恒通", "瑞丰", "嘉禾", "汇智", "宏远", "金桥", "天成", "博雅", "鼎盛"};
     private static final String[] FORMS = {"科技有限公司", "商贸有限公司", "餐饮管理有限公司", "物流有限公司", "咨询服务有限公司"};
-    private static final String[] MOBILE_SEGMENTS = {"135", "138", "139", "150", "152", "158", "186", "187", "189", "177", "199"};
+    private static final String[] MOBILE_SEGMENTS = {
+        "135", "138", "139", "150", "152", "158", "186", "187", "189", "177", "199"
+    };
     private static final String[] MAIL_DOMAINS = {"qq.com", "163.com", "126.com", "sina.com", "example.cn"};
 
     private FirmRegisterTable() {}
@@ -54,7 +55,8 @@ final class FirmRegisterTable {
                         .append(WORDS[random.nextInt(WORDS.length)])
                         .append(FORMS[random.nextInt(FORMS.length)])
                         .append(',');
-                line.append(SURNAMES[random.nextInt(SURNAMES.length)]).append(GIVEN.charAt(random.nextInt(GIVEN.length())));
+                line.append(SURNAMES[random.nextInt(SURNAMES.length)])
+                        .append(GIVEN.charAt(random.nextInt(GIVEN.length())));
                 if (random.nextBoolean()) {
                     line.append(GIVEN.charAt(random.nextInt(GIVEN.length())));
                 }
@@ -68,7 +70,9 @@ final class FirmRegisterTable {
                 } else {
                     line.append('u');
                     appendDigits(line, random, 6);
-                    line.append('@').append(MAIL_DOMAINS[random.nextInt(MAIL_DOMAINS.length)]).append(',');
+                    line.append('@')
+                            .append(MAIL_DOMAINS[random.nextInt(MAIL_DOMAINS.length)])
+                            .append(',');
                 }
                 line.append(DISTRICTS[region])
                         .append(ROADS[random.nextInt(ROADS.length)])
@@ -76,7 +80,10 @@ final class FirmRegisterTable {
                         .append('号')
                         .append(',');
                 line.append(TRADES[random.nextInt(TRADES.length)]).append(',');
-                line.append(10 + random.nextInt(5_000)).append('.').append(random.nextInt(10)).append(',');
+                line.append(10 + random.nextInt(5_000))
+                        .append('.')
+                        .append(random.nextInt(10))
+                        .append(',');
                 line.append(2000 + random.nextInt(26))
                         .append('-')
                         .append(two(1 + random.nextInt(12)))
@@ -88,29 +95,22 @@ final class FirmRegisterTable {
         }
     }
 
+    /** A code with both check characters valid: GB 11714 for the organisation code, GB 32100 for the whole. */
     private static String creditCode(SplittableRandom random, String region) {
         StringBuilder code = new StringBuilder(18).append("91").append(region);
-        for (int i = 0; i < 9; i++) {
-            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        for (int i = 0; i < 8; i++) {
+            code.append(CheckCharacters.CREDIT_CODE_ALPHABET.charAt(
+                    random.nextInt(CheckCharacters.CREDIT_CODE_ALPHABET.length())));
         }
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += CODE_ALPHABET.indexOf(code.charAt(i)) * CODE_WEIGHTS[i];
-        }
-        return code.append(CODE_ALPHABET.charAt((31 - sum % 31) % 31)).toString();
+        code.append(CheckCharacters.organisationCodeCheck(code, 8));
+        return code.append(CheckCharacters.creditCodeCheck(code)).toString();
     }
 
     private static String idNumber(SplittableRandom random, String region) {
         StringBuilder id = new StringBuilder(18).append(region);
-        id.append(1955 + random.nextInt(45))
-                .append(two(1 + random.nextInt(12)))
-                .append(two(1 + random.nextInt(28)));
+        id.append(1955 + random.nextInt(45)).append(two(1 + random.nextInt(12))).append(two(1 + random.nextInt(28)));
         appendDigits(id, random, 3);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * ID_WEIGHTS[i];
-        }
-        return id.append(ID_CHECK.charAt(sum % 11)).toString();
+        return id.append(CheckCharacters.idNumberCheck(id)).toString();
     }
 
     private static void appendDigits(StringBuilder to, SplittableRandom random, int n) {

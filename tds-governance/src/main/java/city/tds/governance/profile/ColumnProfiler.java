@@ -1,6 +1,5 @@
 package city.tds.governance.profile;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +21,9 @@ public final class ColumnProfiler {
     static final int SHAPE_LENGTH = 32;
 
     private static final int TOP = 10;
+    /** Present values after which a full table of counts all at most 2 stops being updated. */
+    private static final long ABANDON_CHECK = 65_536;
+
     private static final int KINDS = ValueKind.values().length;
     private static final int[] DATE_DIGITS = {0, 1, 2, 3, 5, 6, 8, 9};
     private static final int[] TIME_DIGITS = {11, 12, 14, 15};
@@ -29,9 +31,11 @@ public final class ColumnProfiler {
     private final String column;
     private final HyperLogLog distinct = new HyperLogLog();
     private final long[] kindCounts = new long[KINDS];
-    private final Map<String, long[]> counts = new HashMap<>();
+    private final HashCounts counts = new HashCounts(TRACKED_VALUES);
     private boolean countsFull;
-    private final Map<Long, Shape> shapes = new HashMap<>();
+    private boolean countsAbandoned;
+    private final HashCounts shapes = new HashCounts(TRACKED_PATTERNS);
+    private final Map<String, String> shapeExamples = new HashMap<>();
     private final char[] shapeChars = new char[SHAPE_LENGTH + 1];
     private long values;
     private long missing;
@@ -90,7 +94,7 @@ public final class ColumnProfiler {
         ValueKind kind = kindOf(value, digits, dots);
         kindCounts[kind.ordinal()]++;
         if (kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL) {
-            double number = kind == ValueKind.INTEGER && length < 16 ? Long.parseLong(value) : parse(value);
+            double number = kind == ValueKind.INTEGER && length < 16 ? Long.parseLong(value) : number(value);
             sum += number;
             if (number < minNumber) {
                 minNumber = number;
@@ -110,28 +114,28 @@ public final class ColumnProfiler {
         minLength = Math.min(minLength, length);
         maxLength = Math.max(maxLength, length);
         totalLength += length;
-        count(value);
-        countShape(shapeHash, value);
+        count(hash, value);
+        if (shapes.add(shapeHash, null) == HashCounts.ADDED) {
+            String shape = shapeText(value);
+            shapes.name(shapeHash, shape);
+            shapeExamples.putIfAbsent(shape, value);
+        }
     }
 
-    private void count(String value) {
-        long[] counter = counts.get(value);
-        if (counter != null) {
-            counter[0]++;
-        } else if (counts.size() < TRACKED_VALUES) {
-            counts.put(value, new long[] {1});
-        } else {
+    private void count(long hash, String value) {
+        if (countsAbandoned) {
+            return;
+        }
+        if (counts.add(hash, value) == HashCounts.FULL) {
             countsFull = true;
         }
+        if (countsFull && totalPresent() == ABANDON_CHECK && counts.maxCount() <= 2) {
+            countsAbandoned = true; // nearly every value is distinct: no value is frequent enough to report
+        }
     }
 
-    private void countShape(long shapeHash, String value) {
-        Shape shape = shapes.get(shapeHash);
-        if (shape != null) {
-            shape.count++;
-        } else if (shapes.size() < TRACKED_PATTERNS) {
-            shapes.put(shapeHash, new Shape(shapeText(value), value));
-        }
+    private long totalPresent() {
+        return values - missing - blank;
     }
 
     /** The profile of the values seen so far. */
@@ -139,17 +143,15 @@ public final class ColumnProfiler {
         long present = values - missing - blank;
         ValueKind kind = dominantKind(present);
         boolean numeric = kind == ValueKind.INTEGER || kind == ValueKind.DECIMAL;
-        List<ColumnProfile.Counted> top = counts.entrySet().stream()
-                .sorted(Map.Entry.<String, long[]>comparingByValue(Comparator.comparingLong(c -> -c[0]))
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(TOP)
-                .map(e -> new ColumnProfile.Counted(e.getKey(), e.getValue()[0]))
-                .toList();
+        List<ColumnProfile.Counted> top = new ArrayList<>();
+        counts.forEach((value, count) -> top.add(new ColumnProfile.Counted(value, count)));
+        top.sort(Comparator.comparingLong((ColumnProfile.Counted c) -> -c.count())
+                .thenComparing(ColumnProfile.Counted::value));
         List<ColumnProfile.Pattern> patterns = new ArrayList<>();
-        shapes.values().stream()
-                .sorted(Comparator.comparingLong((Shape s) -> -s.count).thenComparing(s -> s.text))
-                .limit(TOP)
-                .forEach(s -> patterns.add(new ColumnProfile.Pattern(s.text, s.count, s.example)));
+        shapes.forEach(
+                (shape, count) -> patterns.add(new ColumnProfile.Pattern(shape, count, shapeExamples.get(shape))));
+        patterns.sort(Comparator.comparingLong((ColumnProfile.Pattern p) -> -p.count())
+                .thenComparing(ColumnProfile.Pattern::shape));
         return new ColumnProfile(
                 column,
                 values,
@@ -164,9 +166,9 @@ public final class ColumnProfiler {
                 present == 0 ? 0 : minLength,
                 maxLength,
                 present == 0 ? 0 : (double) totalLength / present,
-                top,
+                List.copyOf(top.subList(0, Math.min(TOP, top.size()))),
                 !countsFull,
-                List.copyOf(patterns));
+                List.copyOf(patterns.subList(0, Math.min(TOP, patterns.size()))));
     }
 
     private ValueKind dominantKind(long present) {
@@ -254,13 +256,37 @@ public final class ColumnProfiler {
         };
     }
 
-    private static double parse(String value) {
-        try {
+    /**
+     * The value of a number the kind check accepted (optional sign, digits, at most one point). Up to 15 digits are
+     * read exactly as a whole number divided by a power of ten, which IEEE division rounds correctly; longer ones go
+     * through {@link Double#parseDouble}.
+     */
+    static double number(String value) {
+        int length = value.length();
+        int i = value.charAt(0) == '-' || value.charAt(0) == '+' ? 1 : 0;
+        if (length - i > 15) {
             return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return new BigDecimal(value).doubleValue();
         }
+        long whole = 0;
+        int fraction = -1;
+        for (; i < length; i++) {
+            char c = value.charAt(i);
+            if (c == '.') {
+                fraction = 0;
+            } else {
+                whole = whole * 10 + (c - '0');
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            }
+        }
+        double result = fraction > 0 ? whole / POWERS[fraction] : whole;
+        return value.charAt(0) == '-' ? -result : result;
     }
+
+    private static final double[] POWERS = {
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16
+    };
 
     private static char shapeOf(char c) {
         if (c >= '0' && c <= '9') {
@@ -297,16 +323,5 @@ public final class ColumnProfiler {
         h *= 0xc4ceb9fe1a85ec53L;
         h ^= h >>> 33;
         return h;
-    }
-
-    private static final class Shape {
-        final String text;
-        final String example;
-        long count = 1;
-
-        Shape(String text, String example) {
-            this.text = text;
-            this.example = example;
-        }
     }
 }

@@ -67,6 +67,20 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void numbersAreReadExactlyAsTheJdkReadsThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            long whole = random.nextLong(1_000_000_000_000L);
+            int scale = random.nextInt(5);
+            String text = (random.nextBoolean() ? "-" : "") + (scale == 0
+                    ? Long.toString(whole)
+                    : java.math.BigDecimal.valueOf(whole, scale).toPlainString());
+            assertThat(ColumnProfiler.number(text)).as(text).isEqualTo(Double.parseDouble(text));
+        }
+        assertThat(ColumnProfiler.number("12345678901234567.5")).isEqualTo(12345678901234567.5);
+    }
+
+    @Test
     void anEmptyColumnHasNoKindAndNoLengths() {
         ColumnProfiler profiler = new ColumnProfiler("备注");
         profiler.accept(null);
