@@ -12,7 +12,8 @@ import java.util.List;
  * @param sourceId the name under which that connector holds the source
  * @param classification the data category (数据分类), e.g. 经济/税务; set by governance, editable until then
  * @param grade the security grade (数据分级); set by governance, editable until then
- * @param gradeLevel the level of general data, 1 to 4, when {@code grade} is GENERAL and a level is known
+ * @param gradeLevel the level of general data, 1 to 4, when {@code grade} is GENERAL and a level is known (given
+ *     by the provider, or else proposed by governance)
  * @param gradeProposal what governance proposed from the fields, with its reasons; {@code null} when it had none
  */
 public record DataResource(

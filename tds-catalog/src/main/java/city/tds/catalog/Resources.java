@@ -171,6 +171,14 @@ public final class Resources {
                 checkLevel(d.grade(), d.gradeLevel()));
     }
 
+    /** The provider's level; for general data given without one, the level governance proposed for general data. */
+    private static Integer levelOf(ResourceDescription d, ResourceGrader.GradeSuggestion proposal) {
+        if (d.gradeLevel() != null || d.grade() != DataGrade.GENERAL || proposal == null) {
+            return d.gradeLevel();
+        }
+        return proposal.grade() == DataGrade.GENERAL ? proposal.level() : null;
+    }
+
     private static Integer checkLevel(DataGrade grade, Integer level) {
         if (level == null) {
             return null;
@@ -218,7 +226,7 @@ public final class Resources {
                         ? proposal.classification()
                         : d.classification(),
                 proposed ? proposal.grade() : d.grade(),
-                proposed ? proposal.level() : d.gradeLevel(),
+                proposed ? proposal.level() : levelOf(d, proposal),
                 proposal,
                 created,
                 updated);

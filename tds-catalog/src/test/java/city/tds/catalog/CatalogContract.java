@@ -173,8 +173,28 @@ public abstract class CatalogContract extends DatabaseContract {
         assertThat(store.resource(r.id()).orElseThrow().gradeProposal().basis())
                 .containsExactly("sensitive-personal-identity: 身份证号");
 
-        DataResource lowered = classified(r, DataGrade.GENERAL);
-        assertThat(lowered.gradeLevel()).isNull();
+        assertThat(classified(r, DataGrade.GENERAL).gradeLevel())
+                .as("general data without a level takes the proposed level")
+                .isEqualTo(4);
+        ResourceDescription levelTwo = new ResourceDescription(
+                withIds.title(),
+                withIds.description(),
+                withIds.fields(),
+                withIds.sourceKind(),
+                "conn-tax",
+                "legal_persons",
+                withIds.department(),
+                withIds.updateFrequency(),
+                3_000L,
+                null,
+                null,
+                null,
+                "敏感个人信息",
+                DataGrade.GENERAL,
+                2);
+        DataResource lowered =
+                catalog.resources().update(r.id(), levelTwo, taxStaff).orElseThrow();
+        assertThat(lowered.gradeLevel()).isEqualTo(2);
         assertThat(lowered.gradeProposal().level()).isEqualTo(4);
         String id = catalog.products()
                 .create(taxProduct(List.of(r.id()), List.of(finance.id())), taxStaff)

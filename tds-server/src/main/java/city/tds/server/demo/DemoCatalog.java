@@ -262,17 +262,20 @@ public final class DemoCatalog {
                 .put("recordCount", records)
                 .put("coverageFrom", "2021-01-01")
                 .put("coverageTo", "2026-10-31")
-                .put("classification", classification)
-                .put("grade", "GENERAL");
+                .put("classification", classification);
         ArrayNode list = body.putArray("fields");
         for (String[] f : fields) {
             list.addObject().put("name", f[0]).put("type", f[1]).put("description", f[2]);
         }
-        String id = client.post("/api/v1/catalog/resources", token, body)
-                .expect(201)
-                .path("id")
-                .asText();
-        progress.accept(provider.participant().nodeName() + " 登记数据资源「" + title + "」/ registered resource " + id);
+        JsonNode registered =
+                client.post("/api/v1/catalog/resources", token, body).expect(201);
+        String id = registered.path("id").asText();
+        progress.accept(provider.participant().nodeName() + " 登记数据资源「" + title + "」/ registered resource " + id
+                + "，治理定级 / graded by governance: "
+                + registered.path("gradeLabel").asText());
+        for (JsonNode reason : registered.path("gradeProposal").path("basis")) {
+            progress.accept("    " + reason.asText());
+        }
         return id;
     }
 

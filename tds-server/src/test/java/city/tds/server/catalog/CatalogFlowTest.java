@@ -292,6 +292,37 @@ class CatalogFlowTest {
     }
 
     @Test
+    void governanceGradesAResourceRegisteredWithoutAGradeAndNamesWhy() {
+        SpaceFixture.Organisation market = space.onboard("市市场监管数据中心");
+        ObjectNode legalPersons = resource(market.clientId(), "legal_persons");
+        legalPersons.remove("grade");
+        legalPersons.remove("classification");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) legalPersons.path("fields"))
+                .addObject()
+                .put("name", "legal_person_id")
+                .put("type", "string")
+                .put("description", "法定代表人身份证号");
+        Reply registered = client.post("/api/v1/catalog/resources", market.adminToken(), legalPersons);
+        OPENAPI.assertConforms("POST", "/api/v1/catalog/resources", registered.status(), registered.body());
+        JsonNode r = registered.expect(201);
+        assertThat(r.path("grade").asText()).isEqualTo("GENERAL");
+        assertThat(r.path("gradeLevel").asInt()).isEqualTo(4);
+        assertThat(r.path("gradeLabel").asText()).isEqualTo("一般数据4级");
+        assertThat(r.path("classification").asText()).isEqualTo("敏感个人信息");
+        assertThat(r.path("gradeProposal").path("basis").get(0).asText())
+                .startsWith("sensitive-personal-identity → 一般数据4级 [legal_person_id]");
+
+        ObjectNode levelForCore = resource(market.clientId(), "legal_persons_2")
+                .put("grade", "CORE")
+                .put("gradeLevel", 2);
+        Reply refused = client.post("/api/v1/catalog/resources", market.adminToken(), levelForCore);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(code(refused)).isEqualTo("invalid-grade-level");
+        assertThat(client.get("/api/v1/catalog/resources", market.adminToken()).expect(200))
+                .hasSize(1);
+    }
+
+    @Test
     void badQueriesAndInvisibleZonesAreRefused() {
         Reply empty = client.get("/api/v1/catalog/search?q=", null);
         assertThat(empty.status()).isEqualTo(400);
