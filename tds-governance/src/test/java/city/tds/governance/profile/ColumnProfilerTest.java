@@ -72,9 +72,10 @@ class ColumnProfilerTest {
         for (int i = 0; i < 100_000; i++) {
             long whole = random.nextLong(1_000_000_000_000L);
             int scale = random.nextInt(5);
-            String text = (random.nextBoolean() ? "-" : "") + (scale == 0
-                    ? Long.toString(whole)
-                    : java.math.BigDecimal.valueOf(whole, scale).toPlainString());
+            String text = (random.nextBoolean() ? "-" : "")
+                    + (scale == 0
+                            ? Long.toString(whole)
+                            : java.math.BigDecimal.valueOf(whole, scale).toPlainString());
             assertThat(ColumnProfiler.number(text)).as(text).isEqualTo(Double.parseDouble(text));
         }
         assertThat(ColumnProfiler.number("12345678901234567.5")).isEqualTo(12345678901234567.5);
