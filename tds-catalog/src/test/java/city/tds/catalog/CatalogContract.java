@@ -176,22 +176,7 @@ public abstract class CatalogContract extends DatabaseContract {
         assertThat(classified(r, DataGrade.GENERAL).gradeLevel())
                 .as("general data without a level takes the proposed level")
                 .isEqualTo(4);
-        ResourceDescription levelTwo = new ResourceDescription(
-                withIds.title(),
-                withIds.description(),
-                withIds.fields(),
-                withIds.sourceKind(),
-                "conn-tax",
-                "legal_persons",
-                withIds.department(),
-                withIds.updateFrequency(),
-                3_000L,
-                null,
-                null,
-                null,
-                "敏感个人信息",
-                DataGrade.GENERAL,
-                2);
+        ResourceDescription levelTwo = graded(withIds, "敏感个人信息", DataGrade.GENERAL, 2);
         DataResource lowered =
                 catalog.resources().update(r.id(), levelTwo, taxStaff).orElseThrow();
         assertThat(lowered.gradeLevel()).isEqualTo(2);
@@ -206,43 +191,13 @@ public abstract class CatalogContract extends DatabaseContract {
         Result<ProductVersion> refused = catalog.listing().review(id, ReviewDecision.APPROVE, null, reviewer);
         assertRefused(refused, ProblemKind.CONFLICT, "compliance-check-failed", "below governance's proposal 一般数据4级");
 
-        ResourceDescription levelForImportant = new ResourceDescription(
-                withIds.title(),
-                withIds.description(),
-                withIds.fields(),
-                withIds.sourceKind(),
-                "conn-tax",
-                "legal_persons",
-                withIds.department(),
-                withIds.updateFrequency(),
-                3_000L,
-                null,
-                null,
-                null,
-                "敏感个人信息",
-                DataGrade.IMPORTANT,
-                4);
+        ResourceDescription levelForImportant = graded(withIds, "敏感个人信息", DataGrade.IMPORTANT, 4);
         assertRefused(
                 catalog.resources().update(r.id(), levelForImportant, taxStaff),
                 ProblemKind.INVALID_INPUT,
                 "invalid-grade-level",
                 "only for grade GENERAL");
-        ResourceDescription levelFive = new ResourceDescription(
-                withIds.title(),
-                withIds.description(),
-                withIds.fields(),
-                withIds.sourceKind(),
-                "conn-tax",
-                "legal_persons",
-                withIds.department(),
-                withIds.updateFrequency(),
-                3_000L,
-                null,
-                null,
-                null,
-                "敏感个人信息",
-                DataGrade.GENERAL,
-                5);
+        ResourceDescription levelFive = graded(withIds, "敏感个人信息", DataGrade.GENERAL, 5);
         assertRefused(
                 catalog.resources().update(r.id(), levelFive, taxStaff),
                 ProblemKind.INVALID_INPUT,
@@ -279,6 +234,26 @@ public abstract class CatalogContract extends DatabaseContract {
                 LocalDate.parse("2026-10-31"),
                 null,
                 null);
+    }
+
+    /** {@code d} with another classification, grade and level. */
+    static ResourceDescription graded(ResourceDescription d, String classification, DataGrade grade, Integer level) {
+        return new ResourceDescription(
+                d.title(),
+                d.description(),
+                d.fields(),
+                d.sourceKind(),
+                d.connectorId(),
+                d.sourceId(),
+                d.department(),
+                d.updateFrequency(),
+                d.recordCount(),
+                d.sizeBytes(),
+                d.coverageFrom(),
+                d.coverageTo(),
+                classification,
+                grade,
+                level);
     }
 
     protected ProductDraft taxProduct(List<String> resources, List<String> zones) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>A value of at most {@code first + last} code points is masked entirely: keeping its ends would show all of it.
  */
-public final class KeepFirstLast implements MaskingAlgorithm {
+public final class KeepFirstLast extends PositionalMasking {
 
     private final int first;
     private final int last;
@@ -26,37 +26,22 @@ public final class KeepFirstLast implements MaskingAlgorithm {
     }
 
     @Override
-    public String mask(String value) {
-        if (value == null) {
-            return null;
-        }
-        int n = value.length();
-        if (n == 0) {
-            return value;
-        }
-        char[] out = new char[n];
-        value.getChars(0, n, out, 0);
-        for (int i = 0; i < n; i++) {
-            if (Character.isSurrogate(out[i])) {
-                return maskCodePoints(value);
-            }
-        }
+    void maskChars(char[] out) {
+        int n = out.length;
         if (n <= first + last) {
             Arrays.fill(out, maskChar);
         } else {
             Arrays.fill(out, first, n - last, maskChar);
         }
-        return new String(out);
     }
 
-    private String maskCodePoints(String value) {
-        int[] points = CodePoints.of(value);
+    @Override
+    void maskPoints(int[] points) {
         int n = points.length;
         if (n <= first + last) {
             Arrays.fill(points, maskChar);
         } else {
             Arrays.fill(points, first, n - last, maskChar);
         }
-        return new String(points, 0, n);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>A value that ends before the first range starts has nothing at the masked positions and is masked entirely
  * rather than shown as it is.
  */
-public final class MaskRanges implements MaskingAlgorithm {
+public final class MaskRanges extends PositionalMasking {
 
     /** Positions {@code from} to {@code to}, counted from 1, both included. */
     public record Range(int from, int to) {
@@ -44,21 +44,8 @@ public final class MaskRanges implements MaskingAlgorithm {
     }
 
     @Override
-    public String mask(String value) {
-        if (value == null) {
-            return null;
-        }
-        int n = value.length();
-        if (n == 0) {
-            return value;
-        }
-        char[] out = new char[n];
-        value.getChars(0, n, out, 0);
-        for (int i = 0; i < n; i++) {
-            if (Character.isSurrogate(out[i])) {
-                return maskCodePoints(value);
-            }
-        }
+    void maskChars(char[] out) {
+        int n = out.length;
         if (n <= starts[0]) {
             Arrays.fill(out, maskChar);
         } else {
@@ -66,11 +53,10 @@ public final class MaskRanges implements MaskingAlgorithm {
                 Arrays.fill(out, starts[r], Math.min(ends[r], n), maskChar);
             }
         }
-        return new String(out);
     }
 
-    private String maskCodePoints(String value) {
-        int[] points = CodePoints.of(value);
+    @Override
+    void maskPoints(int[] points) {
         int n = points.length;
         if (n <= starts[0]) {
             Arrays.fill(points, maskChar);
@@ -79,6 +65,5 @@ public final class MaskRanges implements MaskingAlgorithm {
                 Arrays.fill(points, starts[r], Math.min(ends[r], n), maskChar);
             }
         }
-        return new String(points, 0, n);
     }
 }
