@@ -64,7 +64,7 @@ final class GovernanceCommand implements Runnable {
 
     /** How to read the input file. */
     static final class Input {
-        @Parameters(index = "0", paramLabel = "FILE.csv", description = "CSV 文件 / the CSV file")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "CSV 文件 / the CSV file")
         Path file;
 
         @Option(
@@ -99,6 +99,9 @@ final class GovernanceCommand implements Runnable {
         }
 
         CsvTableReader open() throws IOException {
+            if (file == null) {
+                throw new ConfigException("缺少文件 / give the CSV file to read");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("文件不存在 / no such file: " + file);
             }
@@ -187,10 +190,26 @@ final class GovernanceCommand implements Runnable {
                 description = "工作线程数；默认为处理器数 / worker threads (default: the processors)")
         Integer threads;
 
+        @Option(
+                names = "--jdbc",
+                paramLabel = "URL",
+                description = "扫描数据库表而非文件（H2、PostgreSQL），密码取自 TDS_JDBC_PASSWORD / scan a table over JDBC"
+                        + " instead of a file (H2, PostgreSQL); password from TDS_JDBC_PASSWORD")
+        String jdbc;
+
+        @Option(names = "--table", paramLabel = "NAME", description = "表或视图名 / the table or view, with --jdbc")
+        String table;
+
+        @Option(names = "--user", paramLabel = "USER", description = "数据库用户 / the database user, with --jdbc")
+        String user;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if ((jdbc == null) == (input.file == null)) {
+                throw new ConfigException("给出文件或 --jdbc 之一 / give either FILE.csv or --jdbc URL --table NAME");
+            }
             QualityRules quality = rules == null ? null : orBad(QualityRules.parse(read(rules, "质量规则")), rules);
             GradingRules gradingRules = grading == null
                     ? GradingRules.standard()
@@ -204,15 +223,15 @@ final class GovernanceCommand implements Runnable {
             Clock clock = Clock.systemDefaultZone();
             TableScan scan = new TableScan(Detectors.standard(clock), gradingRules, suiteId, workers, clock);
             ScanReport report;
-            try (CsvTableReader reader = input.open()) {
-                ProgressBar bar = ProgressBar.onTerminal(err, "扫描 / scanning", reader.size(), clock);
+            try (Source source = jdbc == null ? Source.file(input) : Source.table(jdbc, table, user)) {
+                ProgressBar bar = ProgressBar.onTerminal(err, "扫描 / scanning", source.reader.size(), clock);
                 Result<ScanReport> result;
                 try {
-                    result = scan.scan(input.file.getFileName().toString(), reader, quality, bar::update);
+                    result = scan.scan(source.name, source.reader, quality, bar::update);
                 } finally {
                     bar.finish();
                 }
-                report = orBad(result, rules == null ? input.file : rules);
+                report = orBad(result, rules == null ? Path.of(source.name) : rules);
             } catch (ProblemException e) {
                 throw bad(e);
             }
@@ -235,6 +254,68 @@ final class GovernanceCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** What a scan reads: a CSV file, or a table over JDBC with its connection. */
+    private static final class Source implements AutoCloseable {
+        private static final java.util.regex.Pattern TABLE =
+                java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+
+        final String name;
+        final city.tds.governance.table.TableReader reader;
+        private final java.sql.Connection connection;
+
+        private Source(String name, city.tds.governance.table.TableReader reader, java.sql.Connection connection) {
+            this.name = name;
+            this.reader = reader;
+            this.connection = connection;
+        }
+
+        static Source file(Input input) throws IOException {
+            return new Source(input.file.getFileName().toString(), input.open(), null);
+        }
+
+        static Source table(String url, String table, String user) {
+            if (table == null || !TABLE.matcher(table).matches()) {
+                throw new ConfigException("--table 须为表名（可带模式名）/ --table is a table name, optionally schema.table,"
+                        + " not '" + table + "'");
+            }
+            if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+                throw new ConfigException(
+                        "只支持 H2 与 PostgreSQL / only jdbc:h2: and jdbc:postgresql: URLs are supported");
+            }
+            java.sql.Connection c = null;
+            try {
+                c = java.sql.DriverManager.getConnection(url, user, System.getenv("TDS_JDBC_PASSWORD"));
+                c.setReadOnly(true);
+                c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+                java.sql.Statement statement = c.createStatement();
+                statement.setFetchSize(1_000);
+                return new Source(
+                        table,
+                        new city.tds.governance.table.JdbcTableReader(statement.executeQuery("SELECT * FROM " + table)),
+                        c);
+            } catch (java.sql.SQLException e) {
+                closeQuietly(c);
+                throw new ConfigException("无法读取表 / cannot read table " + table + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+            closeQuietly(connection);
+        }
+
+        private static void closeQuietly(java.sql.Connection c) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (java.sql.SQLException e) {
+                    // nothing more to release
+                }
+            }
         }
     }
 

@@ -33,7 +33,7 @@ final class ProgressBar {
         this.start = clock.instant();
     }
 
-    /** A bar on standard error when it is a terminal. */
+    /** A bar on standard error when it is a terminal; {@code totalBytes} below 1: a count of rows of unknown total. */
     static ProgressBar onTerminal(PrintWriter err, String label, long totalBytes, Clock clock) {
         return new ProgressBar(err, label, totalBytes, clock, System.console() != null);
     }
@@ -64,7 +64,7 @@ final class ProgressBar {
     String line(long done, Instant now) {
         long seconds = Duration.between(start, now).toSeconds();
         if (total <= 0) {
-            return String.format("%s %.1f MiB %d s", label, done / 1048576.0, seconds);
+            return String.format("%s %,d 行 / rows %d s", label, done, seconds);
         }
         double fraction = Math.min(1.0, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);

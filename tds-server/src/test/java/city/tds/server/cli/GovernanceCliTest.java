@@ -91,6 +91,32 @@ class GovernanceCliTest {
     }
 
     @Test
+    void aTableIsScannedOverJdbcAndBadTablesAreRefused() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("register").toAbsolutePath() + ";DATABASE_TO_LOWER=TRUE";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE legal_person (name VARCHAR(20), id_no VARCHAR(18), capital DECIMAL(12, 2))");
+            for (int i = 0; i < 200; i++) {
+                s.execute("INSERT INTO legal_person VALUES ('张伟', '" + idNumber(i) + "', " + (i * 10) + ")");
+            }
+        }
+        assertThat(run("governance", "scan", "--jdbc", url, "--table", "legal_person", "--user", "sa"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("legal_person  (JDBC, 200 行 / rows", "RESIDENT_ID", "一般数据4级");
+
+        assertThat(run("governance", "scan", "--jdbc", url, "--table", "legal_person; DROP TABLE x", "--user", "sa"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--table is a table name");
+        assertThat(run("governance", "scan", "--jdbc", url, "--table", "missing", "--user", "sa"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read table missing");
+        assertThat(run("governance", "scan", firms.toString(), "--jdbc", url, "--table", "legal_person"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("either FILE.csv or --jdbc");
+    }
+
+    @Test
     void aGbkFileIsDetectedAndScanned() throws IOException {
         Path gbk = dir.resolve("gbk.csv");
         Files.write(gbk, Files.readString(firms).getBytes(Charset.forName("GBK")));
