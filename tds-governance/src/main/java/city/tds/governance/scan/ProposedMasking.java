@@ -1,5 +1,6 @@
 package city.tds.governance.scan;
 
+import city.tds.governance.detect.ColumnNameHints;
 import city.tds.governance.detect.SensitiveKind;
 import city.tds.governance.mask.MaskingRule;
 
@@ -14,6 +15,17 @@ final class ProposedMasking {
     static final String KEY = "default";
 
     private ProposedMasking() {}
+
+    /** The masking for the kind a column's name suggests (身份证号, 手机号…), when its values showed none. */
+    static MaskingRule byName(String column) {
+        for (SensitiveKind kind : ColumnNameHints.suggest(column)) {
+            MaskingRule rule = forKind(kind);
+            if (rule != null) {
+                return rule;
+            }
+        }
+        return null;
+    }
 
     static MaskingRule forKind(SensitiveKind kind) {
         return switch (kind) {

@@ -130,7 +130,7 @@ public final class TableScan {
             GradeProposal grade = grades.columns().get(profile.column());
             List<Finding> found = findings.get(c);
             MaskingRule rule = found.isEmpty()
-                    ? null
+                    ? ProposedMasking.byName(profile.column())
                     : ProposedMasking.forKind(found.get(0).kind());
             boolean highGrade = grade.grade().compareTo(Grade.general(3)) >= 0;
             sensitive[c] = rule != null || highGrade;

@@ -110,6 +110,16 @@ class TableScanTest {
     }
 
     @Test
+    void aColumnWhoseNameSaysWhatItHoldsIsMaskedByThatKindEvenWithoutValues() throws IOException {
+        ScanReport report = scan("姓名,身份证号,备注\n", null).value();
+        assertThat(report.rows()).isZero();
+        assertThat(column(report, "身份证号").proposedMasking().algorithm()).isEqualTo("fpe-id");
+        assertThat(column(report, "姓名").proposedMasking())
+                .isEqualTo(ProposedMasking.forKind(SensitiveKind.PERSON_NAME));
+        assertThat(column(report, "备注").proposedMasking()).isNull();
+    }
+
+    @Test
     void rulesThatDoNotFitTheTableAreRefusedBeforeAnythingIsRead() throws IOException {
         QualityRules rules = QualityRules.parse("rules:\n  - {rule: not-null, column: 不存在}\n")
                 .orElseThrow();
