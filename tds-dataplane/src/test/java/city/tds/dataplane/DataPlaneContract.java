@@ -495,7 +495,8 @@ abstract class DataPlaneContract {
         assertThat(code(bank.copies.receive(copy.id(), new Pull(tax.deliveries, token, 700_001))))
                 .isEqualTo("transfer-interrupted");
 
-        TestNode restarted = new TestNode(providerDb, dir.resolve("tax"), clock, TAX, id -> Optional.empty());
+        TestNode restarted =
+                new TestNode(providerDb, dir.resolve("tax"), clock, TAX, id -> Optional.ofNullable(agreements.get(id)));
         ReceivedCopy received = bank.copies
                 .receive(copy.id(), new Pull(restarted.deliveries, token, -1))
                 .orElseThrow();

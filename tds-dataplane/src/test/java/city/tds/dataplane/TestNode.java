@@ -16,6 +16,7 @@ import city.tds.dataplane.received.Copies;
 import city.tds.dataplane.received.JdbiCopyStore;
 import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.serve.DeliveryStore;
+import city.tds.dataplane.source.DeliveryMasking;
 import city.tds.dataplane.source.JdbiSourceStore;
 import city.tds.dataplane.source.Sources;
 import city.tds.dataplane.usage.UsageEvent;
@@ -54,10 +55,21 @@ public final class TestNode {
     public final List<UsageEvent> reported = new CopyOnWriteArrayList<>();
 
     public TestNode(Database database, Path dir, MutableClock clock, String self, AgreementTerms terms) {
+        this(database, dir, clock, self, terms, DeliveryMasking.NONE);
+    }
+
+    /** As above, with {@code masking} for sources with a masking profile. */
+    public TestNode(
+            Database database,
+            Path dir,
+            MutableClock clock,
+            String self,
+            AgreementTerms terms,
+            DeliveryMasking masking) {
         this.database = database;
         this.sealing = Sealing.of(suite, suite.generateSigningKeyPair());
         this.evidence = new RecordingEvidence(database.unitOfWork());
-        this.sources = new Sources(new JdbiSourceStore(database), sealing, dir.resolve("sources"), clock);
+        this.sources = new Sources(new JdbiSourceStore(database), sealing, dir.resolve("sources"), clock, masking);
         this.tokens = new AccessTokens(new EdrStore(database), suite, clock);
         this.usage = new UsageLog(database);
         this.delivered = new DeliveryStore(database);
@@ -65,6 +77,8 @@ public final class TestNode {
                 tokens,
                 transfer -> Optional.ofNullable(closed.get(transfer)),
                 sources,
+                terms,
+                masking,
                 delivered,
                 database.unitOfWork(),
                 usage,

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class JdbiSourceStore implements SourceStore {
 
     private static final String COLUMNS =
-            "name, kind, location, table_name, db_user, sealed_secret, registered_at, registered_by";
+            "name, kind, location, table_name, db_user, sealed_secret, registered_at, registered_by, masking_profile";
 
     private final JdbiUnitOfWork db;
 
@@ -23,7 +23,7 @@ public final class JdbiSourceStore implements SourceStore {
     @Override
     public boolean insert(SourceDefinition d, byte[] sealedSecret) {
         return db.withHandle(h -> h.createUpdate("INSERT INTO dp_source (" + COLUMNS + ") VALUES (:name, :kind,"
-                                + " :location, :table, :user, :secret, :at, :by) ON CONFLICT DO NOTHING")
+                                + " :location, :table, :user, :secret, :at, :by, :profile) ON CONFLICT DO NOTHING")
                         .bind("name", d.name())
                         .bind("kind", d.kind().name())
                         .bind("location", d.location())
@@ -32,6 +32,7 @@ public final class JdbiSourceStore implements SourceStore {
                         .bind("secret", sealedSecret)
                         .bind("at", Timestamps.toDb(d.registeredAt()))
                         .bind("by", d.registeredBy())
+                        .bind("profile", d.maskingProfile())
                         .execute())
                 == 1;
     }
@@ -68,6 +69,7 @@ public final class JdbiSourceStore implements SourceStore {
                 rs.getString("db_user"),
                 rs.getBytes("sealed_secret") != null,
                 Timestamps.read(rs, "registered_at"),
-                rs.getString("registered_by"));
+                rs.getString("registered_by"),
+                rs.getString("masking_profile"));
     }
 }

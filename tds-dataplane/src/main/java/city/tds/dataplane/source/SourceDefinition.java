@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param table the table or view of a {@link SourceKind#JDBC_TABLE} source, else null
  * @param user the database user of a table source, the credential's header name of an HTTP API source, else null
  * @param hasSecret whether a password (an HTTP API's header value) is sealed with it
+ * @param maskingProfile the masking profile (YAML) its CSV data is masked with before a delivery whose agreement
+ *     requires anonymisation, or null for none
  */
 public record SourceDefinition(
         String name,
@@ -21,7 +23,21 @@ public record SourceDefinition(
         String user,
         boolean hasSecret,
         Instant registeredAt,
-        String registeredBy) {
+        String registeredBy,
+        String maskingProfile) {
+
+    /** A source without a masking profile. */
+    public SourceDefinition(
+            String name,
+            SourceKind kind,
+            String location,
+            String table,
+            String user,
+            boolean hasSecret,
+            Instant registeredAt,
+            String registeredBy) {
+        this(name, kind, location, table, user, hasSecret, registeredAt, registeredBy, null);
+    }
 
     public SourceDefinition {
         Objects.requireNonNull(name, "name");
@@ -29,5 +45,10 @@ public record SourceDefinition(
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(registeredAt, "registeredAt");
         Objects.requireNonNull(registeredBy, "registeredBy");
+    }
+
+    /** This source with {@code profile} as its masking profile. */
+    public SourceDefinition withMaskingProfile(String profile) {
+        return new SourceDefinition(name, kind, location, table, user, hasSecret, registeredAt, registeredBy, profile);
     }
 }

@@ -51,15 +51,23 @@ public final class Sources {
             "loggerlevel");
 
     private static final int LOGIN_TIMEOUT_SECONDS = 5;
+    /** The longest masking profile accepted, in characters. */
+    public static final int MAX_PROFILE_CHARS = 65_536;
 
     private final SourceStore store;
     private final Sealing sealing;
     private final Path root;
     private final Clock clock;
     private final HttpApiCheck apis;
+    private final DeliveryMasking masking;
 
-    /** {@code root} is the directory file sources must lie below. */
+    /** {@code root} is the directory file sources must lie below; no source may have a masking profile. */
     public Sources(SourceStore store, Sealing sealing, Path root, Clock clock) {
+        this(store, sealing, root, clock, DeliveryMasking.NONE);
+    }
+
+    /** As above; {@code masking} checks a source's masking profile against its data's header when it is registered. */
+    public Sources(SourceStore store, Sealing sealing, Path root, Clock clock, DeliveryMasking masking) {
         this(
                 store,
                 sealing,
@@ -68,16 +76,24 @@ public final class Sources {
                 HttpClient.newBuilder()
                         .connectTimeout(HttpApiCheck.TIMEOUT)
                         .followRedirects(HttpClient.Redirect.NEVER)
-                        .build());
+                        .build(),
+                masking);
     }
 
     /** As above; {@code http} checks HTTP API sources when they are registered. */
     public Sources(SourceStore store, Sealing sealing, Path root, Clock clock, HttpClient http) {
+        this(store, sealing, root, clock, http, DeliveryMasking.NONE);
+    }
+
+    /** As above, with both. */
+    public Sources(
+            SourceStore store, Sealing sealing, Path root, Clock clock, HttpClient http, DeliveryMasking masking) {
         this.store = store;
         this.sealing = sealing;
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
         this.apis = new HttpApiCheck(http);
+        this.masking = masking;
     }
 
     public Path root() {
@@ -104,6 +120,12 @@ public final class Sources {
                 : kind == SourceKind.HTTP_API ? apis.check(request, clock.instant(), by) : table(request, by);
         if (!checked.isOk()) {
             return checked;
+        }
+        if (request.maskingProfile() != null) {
+            checked = withProfile(checked.value(), request.maskingProfile(), request.password());
+            if (!checked.isOk()) {
+                return checked;
+            }
         }
         byte[] sealed = request.password() == null || !checked.value().hasSecret()
                 ? null
@@ -141,6 +163,41 @@ public final class Sources {
                     "source-not-streamable", "source " + name + " is an HTTP API: it is called, not streamed"));
         }
         try {
+            return open(d, password(stored.get()), offset);
+        } catch (SQLException e) {
+            return unavailable(d, e.getMessage());
+        }
+    }
+
+    /**
+     * A source's masking profile is checked against the header of its CSV data (only the header is read) before the
+     * source is stored: the profile parses, and every column it names is in the header.
+     */
+    private Result<SourceDefinition> withProfile(SourceDefinition d, String profile, String password) {
+        if (!d.kind().csv()) {
+            return invalid(
+                    "source-not-maskable",
+                    "a masking profile applies to a source delivered as CSV; " + d.name() + " is a " + d.kind());
+        }
+        if (profile.isBlank() || profile.length() > MAX_PROFILE_CHARS) {
+            return invalid(
+                    "invalid-masking-profile",
+                    "maskingProfile is a masking profile in YAML of 1 to " + MAX_PROFILE_CHARS + " characters");
+        }
+        Result<SourceStream> data = open(d, password, 0);
+        if (!data.isOk()) {
+            return Result.fail(data.problem());
+        }
+        try (SourceStream csv = data.value()) {
+            Result<List<String>> columns = masking.check(profile, d.name(), csv.data());
+            return columns.isOk() ? Result.ok(d.withMaskingProfile(profile)) : Result.fail(columns.problem());
+        } catch (IOException e) {
+            return unavailable(d, e.getMessage());
+        }
+    }
+
+    private Result<SourceStream> open(SourceDefinition d, String password, long offset) {
+        try {
             if (d.kind() == SourceKind.PARQUET_FILE) {
                 InputStream csv = ParquetFiles.csv(root.resolve(d.location()));
                 csv.skipNBytes(offset);
@@ -151,7 +208,7 @@ public final class Sources {
                 channel.position(offset);
                 return Result.ok(new SourceStream(Channels.newInputStream(channel), d.kind()));
             }
-            InputStream csv = new JdbcCsvStream(connect(d, password(stored.get())), d.table());
+            InputStream csv = new JdbcCsvStream(connect(d, password), d.table());
             csv.skipNBytes(offset);
             return Result.ok(new SourceStream(csv, d.kind()));
         } catch (IOException e) {

@@ -19,6 +19,7 @@ import city.tds.dataplane.received.Copies;
 import city.tds.dataplane.received.CopyState;
 import city.tds.dataplane.received.JdbiCopyStore;
 import city.tds.dataplane.received.ReceivedCopy;
+import city.tds.dataplane.serve.AnonymiseDuty;
 import city.tds.dataplane.serve.Deliveries;
 import city.tds.dataplane.serve.DeliveryStore;
 import city.tds.dataplane.source.JdbiSourceStore;
@@ -28,6 +29,7 @@ import city.tds.dataplane.source.Sources;
 import city.tds.dataplane.usage.UsageEvent;
 import city.tds.dataplane.usage.UsageKind;
 import city.tds.dataplane.usage.UsageLog;
+import city.tds.governance.grade.GradingRules;
 import city.tds.policy.Action;
 import city.tds.policy.UsageRequest;
 import city.tds.protocol.Dsp;
@@ -39,6 +41,7 @@ import city.tds.protocol.negotiation.JdbiNegotiationStore;
 import city.tds.protocol.negotiation.UsageReport;
 import city.tds.protocol.transfer.TransferData;
 import city.tds.protocol.transfer.TransferProcess;
+import city.tds.server.governance.GovernanceDeliveryMasking;
 import city.tds.server.http.ApiRoutes;
 import city.tds.server.http.JsonBody;
 import city.tds.server.protocol.ProtocolAssembly;
@@ -100,6 +103,8 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
     private final Copies copies;
     private final UsageLog usage;
     private final ProductSources productSources;
+    private final ProtocolAgreementTerms terms;
+    private final SourceScans scans;
     private final AtomicReference<ProtocolAssembly> protocol = new AtomicReference<>();
     private final ScheduledExecutorService workers;
     private final HttpClient http = HttpDataFetcher.client();
@@ -116,21 +121,27 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
             Clock clock,
             EvidenceRecorder evidence,
             IdGenerator ids,
-            Duration monitorEvery) {
+            Duration monitorEvery,
+            GradingRules grading) {
         this.monitorEvery = monitorEvery;
         this.dataBase = Dsp.base(publicUrl) + DataRoutes.BASE + "/";
         this.incomingBase = Dsp.base(publicUrl) + DataRoutes.INCOMING + "/";
         this.apiBase = Dsp.base(publicUrl) + DataRoutes.API + "/";
         this.agreements = new JdbiNegotiationStore(database);
         ProtocolAgreementTerms terms = new ProtocolAgreementTerms(agreements);
+        this.terms = terms;
         Sealing sealing = Sealing.of(suite, keys);
-        this.sources = new Sources(new JdbiSourceStore(database), sealing, dataDir.resolve("sources"), clock);
+        GovernanceDeliveryMasking masking = new GovernanceDeliveryMasking(suite, keys, clock);
+        this.sources = new Sources(new JdbiSourceStore(database), sealing, dataDir.resolve("sources"), clock, masking);
+        this.scans = new SourceScans(sources, grading, suite.id(), database.unitOfWork(), evidence, clock, this::self);
         this.tokens = new AccessTokens(new EdrStore(database), suite, clock);
         this.usage = new UsageLog(database);
         this.deliveries = new Deliveries(
                 tokens,
                 this::closed,
                 sources,
+                terms,
+                masking,
                 new DeliveryStore(database),
                 database.unitOfWork(),
                 usage,
@@ -194,6 +205,10 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         return copies;
     }
 
+    SourceScans scans() {
+        return scans;
+    }
+
     public Deliveries deliveries() {
         return deliveries;
     }
@@ -251,6 +266,10 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
         if (api) {
             return apiAddress(transfer, agreement, consumer, source.value());
         }
+        Optional<Problem> unmaskable = unmaskable(agreement, source.value());
+        if (unmaskable.isPresent()) {
+            return Result.fail(unmaskable.get());
+        }
         if (PUSH.equals(transfer.format())) {
             return pushTarget(transfer).map(target -> Optional.<ObjectNode>empty());
         }
@@ -262,6 +281,22 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                 TOKEN_LIFE);
         return Result.ok(Optional.of(dataAddress(
                 dataBase + transfer.id(), issued, source.value().kind().mediaType())));
+    }
+
+    /**
+     * Why a file transfer may not start under {@code agreement}: its policy requires anonymisation before delivery and
+     * the source has no masking profile (its data would otherwise be refused when pulled or pushed).
+     */
+    private Optional<Problem> unmaskable(Agreement agreement, SourceDefinition source) {
+        boolean anonymise =
+                terms.of(agreement.id()).map(t -> AnonymiseDuty.in(t.policy())).orElse(true);
+        if (!anonymise || source.maskingProfile() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.conflict(
+                "anonymize-without-profile",
+                "agreement " + agreement.id() + " requires anonymisation before delivery, and source " + source.name()
+                        + " has no masking profile"));
     }
 
     private Result<Optional<ObjectNode>> apiAddress(

@@ -5,11 +5,13 @@ import static city.tds.core.identity.Role.PARTICIPANT_MEMBER;
 
 import city.tds.core.Problem;
 import city.tds.core.ProblemException;
+import city.tds.core.Result;
 import city.tds.dataplane.received.Copies;
 import city.tds.dataplane.received.ReceivedCopy;
 import city.tds.dataplane.source.SourceDefinition;
 import city.tds.dataplane.source.SourceRequest;
 import city.tds.dataplane.usage.UsageEvent;
+import city.tds.governance.mask.MaskingProfile;
 import city.tds.server.http.Access;
 import city.tds.server.http.ApiRoutes;
 import city.tds.server.http.Callers;
@@ -17,6 +19,7 @@ import city.tds.server.http.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +55,7 @@ final class DataPlaneRoutes implements ApiRoutes {
                         .toList()),
                 MEMBERS);
         routes.delete(BASE + "/sources/{name}", this::remove, ADMINS);
+        routes.post(BASE + "/sources/{name}/scan", this::scan, ADMINS);
         routes.get(
                 BASE + "/copies",
                 ctx -> ctx.json(dataPlane.copies().list(200).stream()
@@ -71,6 +75,16 @@ final class DataPlaneRoutes implements ApiRoutes {
                 .register(request, Callers.required(ctx).subject())
                 .orElseThrow();
         ctx.status(201).json(view(d));
+    }
+
+    private void scan(Context ctx) {
+        SourceScans.ScanRequest request = ctx.body().isBlank()
+                ? new SourceScans.ScanRequest(null, null)
+                : json.read(ctx, SourceScans.ScanRequest.class);
+        ctx.json(dataPlane
+                .scans()
+                .scan(ctx.pathParam("name"), request, Callers.required(ctx))
+                .orElseThrow());
     }
 
     private void remove(Context ctx) {
@@ -134,7 +148,18 @@ final class DataPlaneRoutes implements ApiRoutes {
         m.put("hasPassword", d.hasSecret());
         m.put("registeredAt", d.registeredAt().toString());
         m.put("registeredBy", d.registeredBy());
+        m.put("maskingProfile", d.maskingProfile());
+        m.put("maskedColumns", maskedColumns(d));
         return m;
+    }
+
+    /** The columns a source's masking profile masks (the profile was checked against its header when registered). */
+    private static List<String> maskedColumns(SourceDefinition d) {
+        if (d.maskingProfile() == null) {
+            return List.of();
+        }
+        Result<MaskingProfile> profile = MaskingProfile.parse(d.maskingProfile());
+        return profile.isOk() ? List.copyOf(profile.value().columns().keySet()) : List.of();
     }
 
     static Map<String, Object> view(ReceivedCopy c) {

@@ -194,7 +194,8 @@ public final class TdsNode implements AutoCloseable {
                             clock,
                             evidence.log().recorder(),
                             new TimeOrderedIdGenerator(clock, random),
-                            config.dataPlane().monitorInterval()))
+                            config.dataPlane().monitorInterval(),
+                            config.governance().gradingRules()))
                     : Optional.empty();
             dataPlane.ifPresent(resources::push);
             Optional<ProtocolAssembly> protocol = dataPlane.map(d -> new ProtocolAssembly(
