@@ -264,6 +264,13 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
                             + (api ? "it is called through HttpData-API" : "it is transferred, not called")));
         }
         if (api) {
+            if (anonymises(agreement)) {
+                return Result.fail(Problem.conflict(
+                        "anonymize-unsupported",
+                        "agreement " + agreement.id() + " requires anonymisation before delivery, which API products"
+                                + " (called through HttpData-API) do not apply; deliver it as a file product with a"
+                                + " masking profile"));
+            }
             return apiAddress(transfer, agreement, consumer, source.value());
         }
         Optional<Problem> unmaskable = unmaskable(agreement, source.value());
@@ -288,15 +295,18 @@ public final class DataPlaneAssembly implements TransferData, AutoCloseable {
      * the source has no masking profile (its data would otherwise be refused when pulled or pushed).
      */
     private Optional<Problem> unmaskable(Agreement agreement, SourceDefinition source) {
-        boolean anonymise =
-                terms.of(agreement.id()).map(t -> AnonymiseDuty.in(t.policy())).orElse(true);
-        if (!anonymise || source.maskingProfile() != null) {
+        if (source.maskingProfile() != null || !anonymises(agreement)) {
             return Optional.empty();
         }
         return Optional.of(Problem.conflict(
                 "anonymize-without-profile",
                 "agreement " + agreement.id() + " requires anonymisation before delivery, and source " + source.name()
                         + " has no masking profile"));
+    }
+
+    /** Whether the agreement's policy has a duty to anonymise; when its terms cannot be read, it is assumed to. */
+    private boolean anonymises(Agreement agreement) {
+        return terms.of(agreement.id()).map(t -> AnonymiseDuty.in(t.policy())).orElse(true);
     }
 
     private Result<Optional<ObjectNode>> apiAddress(

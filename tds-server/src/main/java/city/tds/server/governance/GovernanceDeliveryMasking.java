@@ -40,6 +40,8 @@ public final class GovernanceDeliveryMasking implements DeliveryMasking {
     private static final byte[] LABEL = "tds/masking-key/v1".getBytes(StandardCharsets.US_ASCII);
     /** Rows are masked until a batch holds about this many bytes. */
     private static final int BATCH_BYTES = 64 * 1024;
+    /** Rows written between flushes of the writer into the piece's buffer. */
+    private static final int ROWS_PER_FLUSH = 128;
 
     private final CryptoSuite suite;
     private final byte[] root;
@@ -142,14 +144,17 @@ public final class GovernanceDeliveryMasking implements DeliveryMasking {
                 return null;
             }
             try {
-                String[] row;
-                while (buffer.size() < BATCH_BYTES && (row = reader.next()) != null) {
-                    masker.maskInPlace(row);
-                    writer.write(row);
+                String[] row = null;
+                while (buffer.size() < BATCH_BYTES) {
+                    for (int i = 0; i < ROWS_PER_FLUSH && (row = reader.next()) != null; i++) {
+                        masker.maskInPlace(row);
+                        writer.write(row);
+                    }
                     writer.flush();
-                }
-                if (buffer.size() < BATCH_BYTES) {
-                    done = true;
+                    if (row == null) {
+                        done = true;
+                        break;
+                    }
                 }
             } catch (ProblemException e) {
                 throw new IOException("source " + source + ": " + e.problem().detail(), e);

@@ -54,6 +54,7 @@ class ApiProductFlowTest {
     private static final String API_KEY = "tax-internal-key-7f3a";
     private static final String PRODUCT = "小微企业纳税信用查询接口";
     private static final String STANDBY_PRODUCT = "小微企业纳税信用查询接口（备用）";
+    private static final String ANONYMISED_PRODUCT = "小微企业纳税信用查询接口（须匿名化）";
     private static final int CALLS = 3;
     private static final OpenApiDocument OPENAPI = OpenApiDocument.bundled();
     private static final String CALL_PATH = "/api/data/v1/api/{id}/{path}";
@@ -82,9 +83,12 @@ class ApiProductFlowTest {
         standby = InternalApi.start();
         register("tax-credit-api", credit);
         register("tax-credit-api-standby", standby);
-        publish(space, reviewer, "tax-credit-api", PRODUCT, "API");
+        register("tax-credit-api-anonymised", credit);
+        publish(space, reviewer, "tax-credit-api", PRODUCT, false, "API");
         // the standby product's policy admits a file transfer too, which its API source cannot give
-        publish(space, reviewer, "tax-credit-api-standby", STANDBY_PRODUCT, "API", "FILE_TRANSFER");
+        publish(space, reviewer, "tax-credit-api-standby", STANDBY_PRODUCT, false, "API", "FILE_TRANSFER");
+        // answers of API products are not masked, so a duty to anonymise cannot be met by calls
+        publish(space, reviewer, "tax-credit-api-anonymised", ANONYMISED_PRODUCT, true, "API");
         // the tax bureau's connector reads its listed products from the space every few seconds
         String provider = tax.protocol().orElseThrow().selfAddress();
         await(
@@ -96,7 +100,7 @@ class ApiProductFlowTest {
                                 JSON.createObjectNode().put("providerUrl", provider))
                         .json()
                         .findValuesAsText("dct:title"),
-                titles -> titles.containsAll(List.of(PRODUCT, STANDBY_PRODUCT)));
+                titles -> titles.containsAll(List.of(PRODUCT, STANDBY_PRODUCT, ANONYMISED_PRODUCT)));
     }
 
     @AfterAll
@@ -271,6 +275,14 @@ class ApiProductFlowTest {
         assertThat(sources.body()).doesNotContain(API_KEY).contains("X-Api-Key").contains("HTTP_API");
     }
 
+    @Test
+    void anApiTransferUnderADutyToAnonymiseIsRefusedSinceAnswersAreNotMasked() {
+        String agreement = DemoCredit.agree(demo, bankToken, "tax-bureau", ANONYMISED_PRODUCT, line -> {});
+        assertThat(ended(agreement, "HttpData-API").path("reason").asText())
+                .contains("anonymize-unsupported")
+                .contains("masking profile");
+    }
+
     /** The bank's transfer in {@code format} under {@code agreement}, once the tax bureau refused it. */
     private static JsonNode ended(String agreement, String format) {
         HttpCall.Response requested = call(
@@ -300,7 +312,8 @@ class ApiProductFlowTest {
     }
 
     /** Lists an API product over source {@code sourceId} through the listing workflow, as the demo lists its own. */
-    private static void publish(SpaceClient space, String reviewer, String sourceId, String name, String... modes) {
+    private static void publish(
+            SpaceClient space, String reviewer, String sourceId, String name, boolean anonymise, String... modes) {
         String clientId = tax.protocol()
                 .orElseThrow()
                 .joined()
@@ -344,7 +357,14 @@ class ApiProductFlowTest {
             deliveryModes.add(mode);
             channels.add(mode.equals("API") ? "tds:api" : "tds:fileTransfer");
         }
-        product.set("policy", apiPolicy(channels));
+        ObjectNode policy = apiPolicy(channels);
+        if (anonymise) {
+            ((ObjectNode) policy.path("permission").get(0))
+                    .putArray("duty")
+                    .addObject()
+                    .put("action", "anonymize");
+        }
+        product.set("policy", policy);
         product.putObject("price").put("model", "PER_CALL").put("amount", 1).put("currency", "CNY");
         ArrayNode zones = product.putArray("zoneIds");
         for (JsonNode zone : space.get("/api/v1/catalog/zones", taxToken).expect(200)) {
