@@ -22,6 +22,7 @@ final class JdbcCsvStream extends PieceInputStream {
     private final PreparedStatement statement;
     private final ResultSet rows;
     private final int columns;
+    private boolean closed;
 
     /** Table {@code table}'s rows, ordered by every column. */
     JdbcCsvStream(Connection connection, String table) throws SQLException {
@@ -93,8 +94,13 @@ final class JdbcCsvStream extends PieceInputStream {
         return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
+    /** Closes the result, statement and connection; closing again does nothing, as {@link java.io.Closeable} asks. */
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try (connection;
                 statement;
                 rows) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param encoding how its bytes were decoded
  * @param rows data rows read
  * @param quality the quality report, or {@code null} when no rules were given
- * @param proposedMasking a profile masking every column with a {@link ColumnReport#proposedMasking()}
+ * @param proposedMasking a profile masking every column with a {@link ColumnReport#proposedMasking()}, or {@code null}
+ *     when no column needs masking
  */
 public record ScanReport(
         String source,

@@ -147,7 +147,8 @@ public final class TableScan {
             List<RuleOutcome> outcomes = checks.stream().map(RuleCheck::finish).toList();
             quality = ReportValues.mask(new QualityReport(source, outcomes), sensitive);
         }
-        MaskingProfile proposed = MaskingProfile.of(suite, masking).orElseThrow();
+        MaskingProfile proposed =
+                masking.isEmpty() ? null : MaskingProfile.of(suite, masking).orElseThrow();
         return new ScanReport(source, encoding, rows, columns, grades.resource(), quality, proposed);
     }
 }

@@ -120,6 +120,13 @@ class TableScanTest {
     }
 
     @Test
+    void aTableWithNothingSensitiveProposesNoMaskingProfile() throws IOException {
+        ScanReport report = scan("月份,参保人数\n2026-10,12\n2026-11,13\n", null).value();
+        assertThat(report.proposedMasking()).isNull();
+        assertThat(report.columns()).allMatch(c -> c.proposedMasking() == null);
+    }
+
+    @Test
     void rulesThatDoNotFitTheTableAreRefusedBeforeAnythingIsRead() throws IOException {
         QualityRules rules = QualityRules.parse("rules:\n  - {rule: not-null, column: 不存在}\n")
                 .orElseThrow();

@@ -235,12 +235,10 @@ final class GovernanceCommand implements Runnable {
             } catch (ProblemException e) {
                 throw bad(e);
             }
-            if (proposeProfile != null) {
-                Path target = proposeProfile;
-                AtomicFile.write(
-                        target,
-                        o -> o.write(
-                                report.proposedMasking().toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            boolean proposed = proposeProfile != null && report.proposedMasking() != null;
+            if (proposed) {
+                byte[] yaml = report.proposedMasking().toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                AtomicFile.write(proposeProfile, o -> o.write(yaml));
             }
             if (json) {
                 out.println(new ObjectMapper()
@@ -249,8 +247,10 @@ final class GovernanceCommand implements Runnable {
             } else {
                 ScanReportText.print(report, out);
             }
-            if (proposeProfile != null) {
+            if (proposed) {
                 out.println("建议的脱敏配置已写入 / proposed masking profile written to " + proposeProfile);
+            } else if (proposeProfile != null) {
+                out.println("没有需要脱敏的列，未写出脱敏配置 / no column needs masking; no profile written");
             }
             out.flush();
             return 0;

@@ -58,6 +58,7 @@ public final class DemoData {
                         .put("location", "tax/tax_firm_summary.csv"));
         progress.accept("市税务局连接器登记数据源「" + TAX_SOURCE + "」（" + FIRMS + " 家小微企业）/ the tax bureau's connector"
                 + " holds source " + TAX_SOURCE + " with " + FIRMS + " firms");
+        scan(demo, tax, admin(onboarded, "tax-bureau"), TAX_SOURCE, progress);
 
         TdsNode social = demo.node("social-security").node();
         SocialInsuranceDatabase database = SocialInsuranceDatabase.of(social);
@@ -79,6 +80,33 @@ public final class DemoData {
                 + ": table " + SocialInsuranceDatabase.TABLE + " of the bureau's database, " + rows + " rows ("
                 + FIRMS + " firms × " + MONTHS + " months), read with account " + SocialInsuranceDatabase.READER
                 + ", whose password the connector keeps sealed");
+        scan(demo, social, admin(onboarded, "social-security"), SOCIAL_SOURCE, progress);
+    }
+
+    /** Runs the governance scan of {@code source} on its own connector and prints what it found. */
+    private static void scan(
+            Demo demo, TdsNode connector, String adminUsername, String source, Consumer<String> progress) {
+        SpaceClient api = new SpaceClient(connector.url());
+        String token = new SpaceClient(demo.nodes().get(0).node().url()).login(adminUsername, DemoOnboarding.PASSWORD);
+        var report = api.post("/api/v1/dataplane/sources/" + source + "/scan", token, JSON.createObjectNode())
+                .expect(200);
+        StringBuilder found = new StringBuilder();
+        for (var column : report.path("columns")) {
+            for (var finding : column.path("findings")) {
+                found.append(found.isEmpty() ? "" : ", ")
+                        .append(column.path("name").asText())
+                        .append(' ')
+                        .append(finding.path("kind").asText())
+                        .append(String.format(
+                                java.util.Locale.ROOT,
+                                " %.0f%%",
+                                100 * finding.path("share").asDouble()));
+            }
+        }
+        progress.accept("  治理扫描（在连接器上，数据不出域）/ governance scan on the connector (the data stays there): "
+                + report.path("rows").asLong() + " 行 / rows, 敏感数据 / sensitive: "
+                + (found.isEmpty() ? "-" : found) + "; 建议定级 / proposed grade "
+                + report.path("grade").path("label").asText());
     }
 
     /** Registers {@code source} on {@code connector} unless a source of its name is there already. */

@@ -26,7 +26,9 @@ public final class ScanViews {
         m.put("grade", grade(r.resourceGrade()));
         m.put("columns", r.columns().stream().map(ScanViews::column).toList());
         m.put("quality", r.quality() == null ? null : quality(r.quality()));
-        m.put("proposedMasking", r.proposedMasking().toYaml());
+        m.put(
+                "proposedMasking",
+                r.proposedMasking() == null ? null : r.proposedMasking().toYaml());
         return m;
     }
 
