@@ -15,7 +15,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * <p>Like other table-driven block ciphers in software (BouncyCastle's SM4 and AES engines among them), its memory
  * accesses depend on the data, so it does not resist cache-timing attacks by a process sharing the CPU.
  */
-final class Sm4TableEngine implements BlockCipher {
+public final class Sm4TableEngine implements BlockCipher {
 
     private static final int BLOCK = 16;
 

@@ -1,5 +1,6 @@
 package city.tds.governance.mask;
 
+import city.tds.crypto.Sm4TableEngine;
 import city.tds.crypto.SuiteId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.engines.AESEngine;
-import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -22,7 +22,7 @@ final class SuitePrimitives {
     }
 
     static BlockCipher newBlockCipher(SuiteId suite) {
-        return suite == SuiteId.GM ? new SM4Engine() : AESEngine.newInstance();
+        return suite == SuiteId.GM ? new Sm4TableEngine() : AESEngine.newInstance();
     }
 
     /** 16 bytes for SM4, 32 for AES-256. */
