@@ -144,25 +144,25 @@ class TableScanTest {
     void aJdbcTableIsScannedWithTheTypesTheDatabaseDeclares() throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:scan-jdbc;DATABASE_TO_LOWER=TRUE");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE person (id_no VARCHAR(18), income DECIMAL(12,2))");
+            s.execute("CREATE TABLE person (id_no VARCHAR(18), salary DECIMAL(12,2))");
             for (int i = 0; i < 100; i++) {
                 s.execute("INSERT INTO person VALUES ('" + idNumber(i) + "', " + (i * 100) + ")");
             }
-            QualityRules wrongType = QualityRules.parse("rules:\n  - {rule: freshness, column: income, max-age: P1D}\n")
+            QualityRules wrongType = QualityRules.parse("rules:\n  - {rule: freshness, column: salary, max-age: P1D}\n")
                     .orElseThrow();
             try (ResultSet rs = s.executeQuery("SELECT * FROM person");
                     JdbcTableReader reader = new JdbcTableReader(rs)) {
                 assertThat(scan.scan("person", reader, wrongType, p -> {})
                                 .problem()
                                 .detail())
-                        .contains("income");
+                        .contains("salary");
             }
             try (ResultSet rs = s.executeQuery("SELECT * FROM person");
                     JdbcTableReader reader = new JdbcTableReader(rs)) {
                 ScanReport report = scan.scan("person", reader, null, p -> {}).value();
                 assertThat(report.encoding()).isEqualTo("JDBC");
                 assertThat(column(report, "id_no").grade().grade()).isEqualTo(Grade.general(4));
-                assertThat(column(report, "income").grade().grade()).isEqualTo(Grade.general(3));
+                assertThat(column(report, "salary").grade().grade()).isEqualTo(Grade.general(3));
             }
         }
     }
