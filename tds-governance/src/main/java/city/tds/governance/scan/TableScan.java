@@ -129,9 +129,10 @@ public final class TableScan {
             ColumnProfile profile = profiles.get(c);
             GradeProposal grade = grades.columns().get(profile.column());
             List<Finding> found = findings.get(c);
-            MaskingRule rule = found.isEmpty()
-                    ? ProposedMasking.byName(profile.column())
-                    : ProposedMasking.forKind(found.get(0).kind());
+            boolean noValues = profile.values() == profile.missing() + profile.blank();
+            MaskingRule rule = !found.isEmpty()
+                    ? ProposedMasking.forKind(found.get(0).kind())
+                    : noValues ? ProposedMasking.byName(profile.column()) : null;
             boolean highGrade = grade.grade().compareTo(Grade.general(3)) >= 0;
             sensitive[c] = rule != null || highGrade;
             if (rule == null && highGrade) {

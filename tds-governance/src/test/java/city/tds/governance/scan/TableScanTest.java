@@ -110,13 +110,22 @@ class TableScanTest {
     }
 
     @Test
-    void aColumnWhoseNameSaysWhatItHoldsIsMaskedByThatKindEvenWithoutValues() throws IOException {
+    void aColumnWithoutValuesIsMaskedByTheKindItsNameSays() throws IOException {
         ScanReport report = scan("姓名,身份证号,备注\n", null).value();
         assertThat(report.rows()).isZero();
         assertThat(column(report, "身份证号").proposedMasking().algorithm()).isEqualTo("fpe-id");
         assertThat(column(report, "姓名").proposedMasking())
                 .isEqualTo(ProposedMasking.forKind(SensitiveKind.PERSON_NAME));
         assertThat(column(report, "备注").proposedMasking()).isNull();
+    }
+
+    @Test
+    void valuesOutweighAColumnsName() throws IOException {
+        ScanReport report =
+                scan("name,district\n上海华信科技有限公司,黄浦区\n上海恒通商贸有限公司,徐汇区\n", null).value();
+        assertThat(column(report, "name").findings()).isEmpty();
+        assertThat(column(report, "name").proposedMasking()).isNull();
+        assertThat(column(report, "name").profile().topValues().get(0).value()).contains("有限公司");
     }
 
     @Test
