@@ -1,12 +1,13 @@
 package city.tds.bench.catalog;
 
 import city.tds.bench.Options;
-import city.tds.bench.catalog.RankingMetrics.Scores;
 import city.tds.bench.catalog.RelevanceSet.JudgedCatalog;
 import city.tds.bench.catalog.RelevanceSet.JudgedQuery;
 import city.tds.catalog.search.BgeSmallZhEmbedder;
 import city.tds.catalog.search.CatalogIndex;
 import city.tds.catalog.search.CatalogSearch;
+import city.tds.catalog.search.RankingMetrics;
+import city.tds.catalog.search.RankingMetrics.Scores;
 import city.tds.catalog.search.SearchDocument;
 import city.tds.catalog.search.SearchHit;
 import city.tds.catalog.search.SearchMode;

@@ -1,7 +1,7 @@
 package city.tds.bench.catalog;
 
 import city.tds.bench.catalog.CatalogRelevanceBenchmark.QueryResult;
-import city.tds.bench.catalog.RankingMetrics.Scores;
+import city.tds.catalog.search.RankingMetrics.Scores;
 import city.tds.catalog.search.SearchMode;
 import java.util.ArrayList;
 import java.util.Arrays;

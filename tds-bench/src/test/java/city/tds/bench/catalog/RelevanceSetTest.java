@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import city.tds.bench.catalog.CatalogGenerator.GeneratedProduct;
 import city.tds.bench.catalog.RelevanceSet.JudgedCatalog;
 import city.tds.bench.catalog.RelevanceSet.JudgedQuery;
+import city.tds.catalog.search.RankingMetrics;
 import city.tds.catalog.search.SearchDocument;
 import java.util.ArrayList;
 import java.util.HashSet;

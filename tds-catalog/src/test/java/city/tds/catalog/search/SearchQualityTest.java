@@ -61,7 +61,7 @@ class SearchQualityTest {
             double sum = 0;
             for (EvaluationCorpus.Judged query : queries) {
                 List<String> ranked = CatalogIndexTest.ids(search.search(SearchRequest.of(query.text(), mode, 10)));
-                sum += RankingMetrics.ndcg(ranked, query.grades(), 10);
+                sum += RankingMetrics.score(ranked, query.grades(), 10).ndcg();
             }
             means.put(mode, sum / queries.size());
         }

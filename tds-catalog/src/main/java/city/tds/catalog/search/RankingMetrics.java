@@ -1,4 +1,4 @@
-package city.tds.bench.catalog;
+package city.tds.catalog.search;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,16 +15,18 @@ import java.util.Map;
  *   <li>recall@k: products of grade ≥ 2 in the top k, divided by min(k, number of products of grade ≥ 2).
  * </ul>
  */
-final class RankingMetrics {
+public final class RankingMetrics {
 
     /** Grade from which a product counts as relevant for MRR and recall. */
-    static final int RELEVANT = 2;
+    public static final int RELEVANT = 2;
 
-    record Scores(double ndcg, double mrr, double recall) {}
+    /** The three measures of one ranking. */
+    public record Scores(double ndcg, double mrr, double recall) {}
 
     private RankingMetrics() {}
 
-    static Scores score(List<String> ranking, Map<String, Integer> grades, int k) {
+    /** The measures of {@code ranking} (product keys, best first) against {@code grades}, cut at {@code k}. */
+    public static Scores score(List<String> ranking, Map<String, Integer> grades, int k) {
         double dcg = 0;
         double mrr = 0;
         int found = 0;
