@@ -180,6 +180,14 @@ abstract class DataPlaneContract {
                     .startsWith("91330100000000001X");
             data.data().close(); // a reader of the stream may close it before its owner does
         }
+        try (SourceStream sample = tax.sources.sample("ledger", 1).orElseThrow()) {
+            String rows = new String(sample.data().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(rows.lines())
+                    .as("the header and one row: the database stops at the limit")
+                    .hasSize(2);
+            assertThat(rows).startsWith("CREDIT_CODE,NAME,PAID\n");
+        }
+        assertThat(tax.sources.sample("no-such-source", 1).problem().code()).isEqualTo("source-unknown");
     }
 
     @Test

@@ -47,7 +47,8 @@ final class JdbcCsvStream extends PieceInputStream {
         this.connection = connection;
         try {
             this.statement = prepare.on(connection);
-            statement.setFetchSize(FETCH);
+            int limit = statement.getMaxRows();
+            statement.setFetchSize(limit > 0 ? Math.min(FETCH, limit) : FETCH);
             this.rows = statement.executeQuery();
             this.columns = rows.getMetaData().getColumnCount();
             ResultSetMetaData meta = rows.getMetaData();

@@ -170,6 +170,51 @@ public final class Sources {
     }
 
     /**
+     * Source {@code name}'s data as CSV for looking at what it holds (a governance scan), not for a transfer: a table's
+     * rows in the order the database reads them (no sort of the whole table) and at most {@code maxRows} of them, the
+     * database stopping there; a file from its start.
+     */
+    public Result<SourceStream> sample(String name, int maxRows) {
+        Optional<SourceStore.Stored> stored = store.find(name);
+        if (stored.isEmpty()) {
+            return Result.fail(Problem.notFound("source-unknown", "this connector holds no source " + name));
+        }
+        SourceDefinition d = stored.get().definition();
+        if (d.kind() != SourceKind.JDBC_TABLE) {
+            return open(name, 0);
+        }
+        try {
+            return Result.ok(new SourceStream(
+                    new JdbcCsvStream(connect(d, password(stored.get())), c -> {
+                        c.setReadOnly(true);
+                        c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+                        var statement = c.prepareStatement("SELECT * FROM " + d.table());
+                        statement.setMaxRows(maxRows);
+                        return statement;
+                    }),
+                    d.kind()));
+        } catch (SQLException e) {
+            return unavailable(d, e.getMessage());
+        }
+    }
+
+    /** A table's header as CSV, and no rows: what a masking profile is checked against. */
+    private Result<SourceStream> header(SourceDefinition d, String password) {
+        if (d.kind() != SourceKind.JDBC_TABLE) {
+            return open(d, password, 0);
+        }
+        try {
+            return Result.ok(new SourceStream(
+                    new JdbcCsvStream(
+                            connect(d, password),
+                            c -> c.prepareStatement("SELECT * FROM " + d.table() + " WHERE 1 = 0")),
+                    d.kind()));
+        } catch (SQLException e) {
+            return unavailable(d, e.getMessage());
+        }
+    }
+
+    /**
      * A source's masking profile is checked against the header of its CSV data (only the header is read) before the
      * source is stored: the profile parses, and every column it names is in the header.
      */
@@ -184,7 +229,7 @@ public final class Sources {
                     "invalid-masking-profile",
                     "maskingProfile is a masking profile in YAML of 1 to " + MAX_PROFILE_CHARS + " characters");
         }
-        Result<SourceStream> data = open(d, password, 0);
+        Result<SourceStream> data = header(d, password);
         if (!data.isOk()) {
             return Result.fail(data.problem());
         }

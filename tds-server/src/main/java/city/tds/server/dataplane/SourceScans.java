@@ -98,7 +98,8 @@ final class SourceScans {
             }
             quality = parsed.value();
         }
-        Result<SourceStream> opened = sources.open(name, 0);
+        // one row more than the scan reads, so that it can tell whether the source has more
+        Result<SourceStream> opened = sources.sample(name, (int) maxRows + 1);
         if (!opened.isOk()) {
             return Result.fail(opened.problem());
         }
