@@ -2,6 +2,7 @@ package city.tds.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import city.tds.server.governance.IdNumbers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** tds governance scan and mask, on files a participant without a connector would have. */
 class GovernanceCliTest {
 
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-
     @TempDir
     Path dir;
 
@@ -35,7 +34,7 @@ class GovernanceCliTest {
         for (int i = 0; i < 500; i++) {
             csv.append(names[i % 4])
                     .append(',')
-                    .append(idNumber(i))
+                    .append(IdNumbers.idNumber(i))
                     .append(",1391234")
                     .append(String.format("%04d", i))
                     .append(',')
@@ -68,7 +67,7 @@ class GovernanceCliTest {
         assertThat(out.toString())
                 .contains("500 行 / rows", "资源定级 / resource grade: 一般数据4级", "RESIDENT_ID", "MOBILE", "PERSON_NAME")
                 .contains("fpe-id(key=default)", "between 注册资本 [0, 500]", "FAILED")
-                .doesNotContain(idNumber(0), "13912340000");
+                .doesNotContain(IdNumbers.idNumber(0), "13912340000");
         assertThat(Files.readString(profile)).contains("身份证号:", "algorithm: fpe-id", "手机号:");
     }
 
@@ -97,7 +96,7 @@ class GovernanceCliTest {
                 java.sql.Statement s = c.createStatement()) {
             s.execute("CREATE TABLE legal_person (name VARCHAR(20), id_no VARCHAR(18), capital DECIMAL(12, 2))");
             for (int i = 0; i < 200; i++) {
-                s.execute("INSERT INTO legal_person VALUES ('张伟', '" + idNumber(i) + "', " + (i * 10) + ")");
+                s.execute("INSERT INTO legal_person VALUES ('张伟', '" + IdNumbers.idNumber(i) + "', " + (i * 10) + ")");
             }
         }
         assertThat(run("governance", "scan", "--jdbc", url, "--table", "legal_person", "--user", "sa"))
@@ -169,8 +168,8 @@ class GovernanceCliTest {
         assertThat(lines).hasSize(501);
         String[] first = lines.get(1).split(",");
         assertThat(first[0]).isEqualTo("张伟");
-        assertThat(first[1]).hasSize(18).isNotEqualTo(idNumber(0)).startsWith("110105");
-        assertThat(checkCharacter(first[1].substring(0, 17))).isEqualTo(first[1].charAt(17));
+        assertThat(first[1]).hasSize(18).isNotEqualTo(IdNumbers.idNumber(0)).startsWith("110105");
+        assertThat(IdNumbers.checkCharacter(first[1].substring(0, 17))).isEqualTo(first[1].charAt(17));
         assertThat(first[2]).isEqualTo("139****0000");
 
         Path again = dir.resolve("again.csv");
@@ -233,7 +232,7 @@ class GovernanceCliTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("at least 16");
 
-        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "身份证号,x\n" + idNumber(1) + ",1\n2\n");
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "身份证号,x\n" + IdNumbers.idNumber(1) + ",1\n2\n");
         Path key = Files.writeString(dir.resolve("key.hex"), "00112233445566778899aabbccddeeff");
         assertThat(run(
                         "governance",
@@ -265,19 +264,5 @@ class GovernanceCliTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(n -> n.startsWith("out.csv") || n.startsWith(".out.csv"));
         }
-    }
-
-    private static String idNumber(int i) {
-        String first17 = "110105" + (1960 + i % 40) + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
-                + String.format("%03d", i % 1000);
-        return first17 + checkCharacter(first17);
-    }
-
-    private static char checkCharacter(String first17) {
-        int sum = 0;
-        for (int k = 0; k < 17; k++) {
-            sum += (first17.charAt(k) - '0') * ID_WEIGHTS[k];
-        }
-        return "10X98765432".charAt(sum % 11);
     }
 }

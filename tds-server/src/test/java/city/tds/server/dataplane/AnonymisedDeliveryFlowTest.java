@@ -17,6 +17,7 @@ import city.tds.server.identity.SpaceClient;
 import city.tds.server.node.TdsNode;
 import city.tds.server.testkit.HttpCall;
 import city.tds.server.testkit.OpenApiDocument;
+import city.tds.server.testkit.ProductPublishing;
 import city.tds.server.testkit.TestNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -309,25 +310,8 @@ class AnonymisedDeliveryFlowTest {
                 .put("leftOperand", "deliveryChannel")
                 .put("operator", "eq")
                 .put("rightOperand", "tds:fileTransfer"));
-        if (anonymise) {
-            ((ObjectNode) policy.path("permission").get(0))
-                    .putArray("duty")
-                    .addObject()
-                    .put("action", "anonymize");
-        }
-        product.set("policy", policy);
-        product.putObject("price").put("model", "PER_CALL").put("amount", 1).put("currency", "CNY");
-        var zones = product.putArray("zoneIds");
-        for (JsonNode zone : space.get("/api/v1/catalog/zones", taxToken).expect(200)) {
-            if (zone.path("code").asText().equals("finance")) {
-                zones.add(zone.path("id").asText());
-            }
-        }
-        String id = space.post("/api/v1/catalog/products", taxToken, product)
-                .expect(201)
-                .path("id")
-                .asText();
-        DemoCatalog.list(space, taxToken, reviewer, id, name + " 评估报告（测试）");
+        product.set("policy", anonymise ? ProductPublishing.anonymising(policy) : policy);
+        ProductPublishing.list(space, taxToken, reviewer, product);
     }
 
     // the bank's side
