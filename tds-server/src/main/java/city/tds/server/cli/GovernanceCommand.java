@@ -64,7 +64,11 @@ final class GovernanceCommand implements Runnable {
 
     /** How to read the input file. */
     static final class Input {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "CSV 文件 / the CSV file")
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "FILE.csv",
+                description = "CSV 文件（扫描时也可为 .jsonl）/ the CSV file (for scan also a .jsonl JSON Lines file)")
         Path file;
 
         @Option(
@@ -98,13 +102,17 @@ final class GovernanceCommand implements Runnable {
             return options;
         }
 
-        CsvTableReader open() throws IOException {
+        void requireFile() {
             if (file == null) {
                 throw new ConfigException("缺少文件 / give the CSV file to read");
             }
             if (!Files.isRegularFile(file)) {
                 throw new ConfigException("文件不存在 / no such file: " + file);
             }
+        }
+
+        CsvTableReader open() throws IOException {
+            requireFile();
             try {
                 return CsvTableReader.open(file, options());
             } catch (ProblemException e) {
@@ -272,8 +280,23 @@ final class GovernanceCommand implements Runnable {
             this.connection = connection;
         }
 
+        /** A CSV file, or a JSON Lines file by its name ({@code .jsonl}, {@code .ndjson}). */
         static Source file(Input input) throws IOException {
-            return new Source(input.file.getFileName().toString(), input.open(), null);
+            String name = input.file.getFileName().toString();
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+                input.requireFile();
+                try {
+                    return new Source(
+                            name,
+                            city.tds.governance.table.JsonLinesTableReader.open(
+                                    Files.newInputStream(input.file), Files.size(input.file)),
+                            null);
+                } catch (ProblemException e) {
+                    throw bad(e);
+                }
+            }
+            return new Source(name, input.open(), null);
         }
 
         static Source table(String url, String table, String user) {
@@ -369,6 +392,11 @@ final class GovernanceCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            input.requireFile();
+            String lower = input.file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+                throw new ConfigException("脱敏只读 CSV 文件 / mask reads CSV files, not JSON Lines: " + input.file);
+            }
             MaskingProfile masking = orBad(MaskingProfile.parse(read(profile, "脱敏配置")), profile);
             if (Files.exists(output) && Files.isSameFile(output, input.file)) {
                 throw new ConfigException("输出不能覆盖输入 / the output must not be the input file: " + output);

@@ -11,6 +11,7 @@ import city.tds.core.identity.Principal;
 import city.tds.core.tx.UnitOfWork;
 import city.tds.crypto.SuiteId;
 import city.tds.dataplane.source.SourceDefinition;
+import city.tds.dataplane.source.SourceKind;
 import city.tds.dataplane.source.SourceStream;
 import city.tds.dataplane.source.Sources;
 import city.tds.governance.detect.Detectors;
@@ -22,6 +23,7 @@ import city.tds.governance.scan.ScanReport;
 import city.tds.governance.scan.TableScan;
 import city.tds.governance.table.CsvOptions;
 import city.tds.governance.table.CsvTableReader;
+import city.tds.governance.table.JsonLinesTableReader;
 import city.tds.governance.table.TableReader;
 import city.tds.server.governance.ScanViews;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -79,11 +81,12 @@ final class SourceScans {
         if (source.isEmpty()) {
             return Result.fail(Problem.notFound("source-unknown", "this connector holds no source " + name));
         }
-        if (!source.get().kind().csv()) {
+        boolean jsonLines = source.get().kind() == SourceKind.JSON_LINES_FILE;
+        if (!source.get().kind().csv() && !jsonLines) {
             return Result.fail(Problem.invalidInput(
                     "source-not-scannable",
                     "source " + name + " is a " + source.get().kind()
-                            + "; a scan reads a source delivered as CSV (a CSV or Parquet file, a table)"));
+                            + "; a scan reads files (CSV, JSON Lines, Parquet) and tables"));
         }
         long maxRows = request.maxRows() == null ? DEFAULT_MAX_ROWS : request.maxRows();
         if (maxRows < 1 || maxRows > MAX_ROWS) {
@@ -106,7 +109,11 @@ final class SourceScans {
         TableScan scan = new TableScan(
                 Detectors.standard(clock), grading, suite, Runtime.getRuntime().availableProcessors(), clock);
         try (SourceStream data = opened.value();
-                RowLimit reader = new RowLimit(CsvTableReader.open(data.data(), -1, CsvOptions.detect()), maxRows)) {
+                RowLimit reader = new RowLimit(
+                        jsonLines
+                                ? JsonLinesTableReader.open(data.data(), -1)
+                                : CsvTableReader.open(data.data(), -1, CsvOptions.detect()),
+                        maxRows)) {
             Result<ScanReport> report = scan.scan(name, reader, quality, read -> {});
             if (!report.isOk()) {
                 return Result.fail(report.problem());

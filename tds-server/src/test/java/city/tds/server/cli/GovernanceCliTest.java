@@ -116,6 +116,31 @@ class GovernanceCliTest {
     }
 
     @Test
+    void aJsonLinesFileIsScannedButNotMasked() throws IOException {
+        Path jsonl = Files.writeString(
+                dir.resolve("people.jsonl"),
+                "{\"姓名\": \"张伟\", \"证件\": \"" + IdNumbers.idNumber(3) + "\"}\n{\"姓名\": \"王芳\", \"证件\": \""
+                        + IdNumbers.idNumber(4) + "\"}\n");
+        assertThat(run("governance", "scan", jsonl.toString()))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("JSON Lines", "2 行 / rows", "RESIDENT_ID")
+                .doesNotContain(IdNumbers.idNumber(3));
+        Path profile = Files.writeString(dir.resolve("p.yaml"), "columns:\n  证件: {algorithm: keep, first: 6}\n");
+        assertThat(run(
+                        "governance",
+                        "mask",
+                        jsonl.toString(),
+                        "--profile",
+                        profile.toString(),
+                        "-o",
+                        dir.resolve("o.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("not JSON Lines");
+    }
+
+    @Test
     void aGbkFileIsDetectedAndScanned() throws IOException {
         Path gbk = dir.resolve("gbk.csv");
         Files.write(gbk, Files.readString(firms).getBytes(Charset.forName("GBK")));

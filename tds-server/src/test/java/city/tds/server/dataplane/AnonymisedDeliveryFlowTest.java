@@ -80,7 +80,11 @@ class AnonymisedDeliveryFlowTest {
         Files.createDirectories(sources);
         Files.writeString(sources.resolve("representatives.csv"), register, StandardCharsets.UTF_8);
         Files.writeString(sources.resolve("ragged.csv"), "a,b\n1,2\n3\n", StandardCharsets.UTF_8);
-        Files.writeString(sources.resolve("lines.jsonl"), "{\"a\": 1}\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                sources.resolve("lines.jsonl"),
+                "{\"证件号\": \"" + IdNumbers.idNumber(0) + "\", \"金额\": 1}\n{\"证件号\": \"" + IdNumbers.idNumber(1)
+                        + "\", \"金额\": 2.5}\n",
+                StandardCharsets.UTF_8);
         assertThat(source(MASKED, "tax/representatives.csv", PROFILE).status()).isEqualTo(201);
         assertThat(source(PLAIN, "tax/representatives.csv", null).status()).isEqualTo(201);
         assertThat(source("ragged", "tax/ragged.csv", null).status()).isEqualTo(201);
@@ -209,8 +213,17 @@ class AnonymisedDeliveryFlowTest {
                 .isEqualTo(400);
         assertThat(scan("none", null).status()).isEqualTo(404);
         HttpCall.Response lines = scan("lines", null);
-        assertThat(lines.status()).isEqualTo(400);
-        assertThat(lines.json().path("type").asText()).isEqualTo("urn:tds:problem:source-not-scannable");
+        assertThat(lines.status()).as(lines.body()).isEqualTo(200);
+        assertThat(lines.json().path("rows").asLong()).isEqualTo(2);
+        assertThat(lines.json()
+                        .path("columns")
+                        .get(0)
+                        .path("findings")
+                        .get(0)
+                        .path("kind")
+                        .asText())
+                .isEqualTo("RESIDENT_ID");
+        assertThat(lines.body()).doesNotContain(IdNumbers.idNumber(0));
         HttpCall.Response ragged = scan("ragged", null);
         assertThat(ragged.status()).isEqualTo(400);
         assertThat(ragged.json().path("type").asText()).isEqualTo("urn:tds:problem:csv-ragged-row");
