@@ -88,6 +88,10 @@ public final class UpstreamApi {
                         "source-answer-too-large",
                         "source " + source + " answered more than " + limit + " bytes, the most a call may return"));
             }
+            if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+                // the request's own timeout, which races with the wait above: the same deadline
+                return unavailable(source, "it did not answer within " + timeout.toMillis() + " ms");
+            }
             return unavailable(source, "it does not answer: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
