@@ -4,18 +4,16 @@ import static city.tds.server.dataplane.DataPlaneCalls.await;
 import static city.tds.server.dataplane.DataPlaneCalls.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.tds.crypto.SuiteId;
 import city.tds.server.demo.Demo;
 import city.tds.server.demo.DemoCatalog;
-import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoCredit;
 import city.tds.server.demo.DemoOnboarding;
 import city.tds.server.identity.SpaceClient;
 import city.tds.server.node.TdsNode;
+import city.tds.server.testkit.DemoWalk;
 import city.tds.server.testkit.HttpCall;
 import city.tds.server.testkit.OpenApiDocument;
 import city.tds.server.testkit.ProductPublishing;
-import city.tds.server.testkit.TestNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,10 +67,7 @@ class ApiProductFlowTest {
 
     @BeforeAll
     static void start() throws IOException {
-        demo = Demo.start(dir, 0, SuiteId.GM, "demo-passphrase".toCharArray(), Clock.systemUTC(), TestNodes.CHEAP_KDF);
-        List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, line -> {});
-        DemoCatalog.run(demo, onboarded, line -> {});
-        DemoContract.run(demo, onboarded, line -> {});
+        demo = DemoWalk.start(dir).demo();
         tax = demo.node("tax-bureau").node();
         bank = demo.node("bank").node();
         SpaceClient space = new SpaceClient(demo.nodes().get(0).node().url());

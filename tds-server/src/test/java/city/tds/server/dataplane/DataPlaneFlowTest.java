@@ -6,22 +6,19 @@ import static city.tds.server.dataplane.DataPlaneCalls.call;
 import static city.tds.server.dataplane.DataPlaneCalls.requestTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.tds.crypto.SuiteId;
 import city.tds.protocol.ProcessRole;
 import city.tds.protocol.transfer.TransferProcess;
 import city.tds.server.demo.CreditAnalysis;
 import city.tds.server.demo.Demo;
-import city.tds.server.demo.DemoCatalog;
-import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoCredit;
 import city.tds.server.demo.DemoData;
 import city.tds.server.demo.DemoOnboarding;
 import city.tds.server.demo.SocialInsuranceDatabase;
 import city.tds.server.identity.SpaceClient;
 import city.tds.server.node.TdsNode;
+import city.tds.server.testkit.DemoWalk;
 import city.tds.server.testkit.HttpCall;
 import city.tds.server.testkit.OpenApiDocument;
-import city.tds.server.testkit.TestNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,10 +60,9 @@ class DataPlaneFlowTest {
 
     @BeforeAll
     static void start() {
-        demo = Demo.start(dir, 0, SuiteId.GM, "demo-passphrase".toCharArray(), Clock.systemUTC(), TestNodes.CHEAP_KDF);
-        onboarded = DemoOnboarding.run(demo, line -> {});
-        DemoCatalog.run(demo, onboarded, line -> {});
-        DemoContract.run(demo, onboarded, line -> {});
+        DemoWalk walk = DemoWalk.start(dir);
+        demo = walk.demo();
+        onboarded = walk.onboarded();
         DemoData.run(demo, onboarded, line -> {});
         tax = demo.node("tax-bureau").node();
         social = demo.node("social-security").node();

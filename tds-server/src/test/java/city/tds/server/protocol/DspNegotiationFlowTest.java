@@ -2,27 +2,23 @@ package city.tds.server.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import city.tds.crypto.SuiteId;
 import city.tds.protocol.NegotiationState;
 import city.tds.protocol.TransferState;
 import city.tds.protocol.negotiation.ContractNegotiation;
 import city.tds.server.demo.Demo;
-import city.tds.server.demo.DemoCatalog;
 import city.tds.server.demo.DemoContract;
 import city.tds.server.demo.DemoOnboarding;
 import city.tds.server.identity.SpaceClient;
+import city.tds.server.testkit.DemoWalk;
 import city.tds.server.testkit.HttpCall;
 import city.tds.server.testkit.OpenApiDocument;
-import city.tds.server.testkit.TestNodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +40,9 @@ class DspNegotiationFlowTest {
 
     @BeforeAll
     static void start() {
-        demo = Demo.start(dir, 0, SuiteId.GM, "demo-passphrase".toCharArray(), Clock.systemUTC(), TestNodes.CHEAP_KDF);
-        List<DemoOnboarding.Onboarded> onboarded = DemoOnboarding.run(demo, line -> {});
-        DemoCatalog.run(demo, onboarded, line -> {});
-        agreed = DemoContract.run(demo, onboarded, line -> {});
+        DemoWalk walk = DemoWalk.start(dir);
+        demo = walk.demo();
+        agreed = walk.agreed();
         taxAddress = demo.nodes().get(1).node().protocol().orElseThrow().selfAddress();
     }
 
