@@ -91,17 +91,7 @@ class AnonymisedDeliveryFlowTest {
         publish(space, reviewer, maskedResource, ANONYMISED_PRODUCT, true);
         publish(space, reviewer, maskedResource, RAW_PRODUCT, false);
         publish(space, reviewer, resource(space, PLAIN, "法定代表人登记"), UNMASKABLE_PRODUCT, true);
-        String provider = tax.protocol().orElseThrow().selfAddress();
-        await(
-                () -> call(
-                                bank,
-                                "POST",
-                                "/api/v1/contracts/catalog-requests",
-                                bankToken,
-                                JSON.createObjectNode().put("providerUrl", provider))
-                        .json()
-                        .findValuesAsText("dct:title"),
-                titles -> titles.containsAll(List.of(ANONYMISED_PRODUCT, RAW_PRODUCT, UNMASKABLE_PRODUCT)));
+        DataPlaneCalls.awaitOffered(bank, bankToken, tax, List.of(ANONYMISED_PRODUCT, RAW_PRODUCT, UNMASKABLE_PRODUCT));
     }
 
     @AfterAll

@@ -85,17 +85,7 @@ class ApiProductFlowTest {
         // answers of API products are not masked, so a duty to anonymise cannot be met by calls
         publish(space, reviewer, "tax-credit-api-anonymised", ANONYMISED_PRODUCT, true, "API");
         // the tax bureau's connector reads its listed products from the space every few seconds
-        String provider = tax.protocol().orElseThrow().selfAddress();
-        await(
-                () -> call(
-                                bank,
-                                "POST",
-                                "/api/v1/contracts/catalog-requests",
-                                bankToken,
-                                JSON.createObjectNode().put("providerUrl", provider))
-                        .json()
-                        .findValuesAsText("dct:title"),
-                titles -> titles.containsAll(List.of(PRODUCT, STANDBY_PRODUCT, ANONYMISED_PRODUCT)));
+        DataPlaneCalls.awaitOffered(bank, bankToken, tax, List.of(PRODUCT, STANDBY_PRODUCT, ANONYMISED_PRODUCT));
     }
 
     @AfterAll

@@ -58,6 +58,24 @@ final class DataPlaneCalls {
      * Asks until the answer satisfies {@code done} (a state reached over the network), every 20 ms, or fails after
      * 30 s.
      */
+    /**
+     * Waits until the provider's DSP catalog, as {@code consumer} reads it, offers every product titled {@code titles}
+     * (a connector reads its listed products from the space every few seconds).
+     */
+    static void awaitOffered(TdsNode consumer, String token, TdsNode provider, java.util.List<String> titles) {
+        String address = provider.protocol().orElseThrow().selfAddress();
+        await(
+                () -> call(
+                                consumer,
+                                "POST",
+                                "/api/v1/contracts/catalog-requests",
+                                token,
+                                JSON.createObjectNode().put("providerUrl", address))
+                        .json()
+                        .findValuesAsText("dct:title"),
+                offered -> offered.containsAll(titles));
+    }
+
     static <T> T await(Supplier<T> ask, Predicate<T> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         T answer = ask.get();
